@@ -1,0 +1,142 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * Seeds the extension's IndexedDB from an extension page (popup.html) with raw IndexedDB inside
+ * page.evaluate: nothing from lib/ is imported, so tests and the bench see the database exactly
+ * as the extension wrote it. The database itself is created by the extension (lib/db.ts); these
+ * helpers wait for it rather than guess its schema.
+ */
+
+export type SeedAnchor = {
+  id: string;
+  name: string;
+  context: string;
+  milestone: string;
+  nextAction: string;
+  dependencies: string[];
+  createdAt: string;
+  timeKnown: boolean;
+  source: { url?: string; conversationId?: string; chatTitle?: string; messageId?: string };
+  origin: 'captured' | 'requested' | 'selection' | 'manual' | 'imported';
+  deletedAt?: string;
+  lastResumedAt?: string;
+  resumeCount: number;
+};
+
+let counter = 0;
+
+/** A complete stored anchor, `minutesAgo` old. */
+export function seedAnchor(fields: Partial<SeedAnchor> & { name: string }, minutesAgo = 60): SeedAnchor {
+  counter += 1;
+  return {
+    id: `seed-${counter}-${fields.name}`,
+    context: '',
+    milestone: '',
+    nextAction: '',
+    dependencies: [],
+    createdAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+    timeKnown: true,
+    source: {},
+    origin: 'captured',
+    resumeCount: 0,
+    ...fields,
+  };
+}
+
+/** Waits until the extension has created its database (the popup does on first open). */
+export async function waitForDatabase(page: Page): Promise<void> {
+  await page.waitForFunction(async () => {
+    const dbs = await indexedDB.databases();
+    return dbs.some((db) => db.name === 'gpt-anchors' && (db.version ?? 0) >= 2);
+  });
+}
+
+/** Writes anchors into the store and tells open extension pages, as a real write would. */
+export async function seedAnchors(page: Page, anchors: SeedAnchor[], announce = true): Promise<void> {
+  await waitForDatabase(page);
+  await page.evaluate(
+    ({ records, announce }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('gpt-anchors');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('anchors', 'readwrite');
+          for (const record of records) tx.objectStore('anchors').put(record);
+          tx.oncomplete = () => {
+            db.close();
+            if (announce) new BroadcastChannel('gpt-anchors:changes').postMessage('anchors');
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { records: anchors, announce },
+  );
+}
+
+/**
+ * `count` realistic anchors generated inside the page (no 5 MB trip through the protocol):
+ * 40 projects, names with 1–4 versions, a few hundred characters per anchor.
+ */
+export async function seedGenerated(page: Page, count: number): Promise<void> {
+  await waitForDatabase(page);
+  await page.evaluate(
+    (total) =>
+      new Promise<void>((resolve, reject) => {
+        const words = 'survey schema draft review deploy admin migrate auth table index report chapter supervisor budget api test'.split(' ');
+        const pick = (i: number, n: number) => Array.from({ length: n }, (_, k) => words[(i * 7 + k * 13) % words.length]).join(' ');
+        const open = indexedDB.open('gpt-anchors');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('anchors', 'readwrite');
+          const store = tx.objectStore('anchors');
+          const now = Date.now();
+          for (let i = 0; i < total; i += 1) {
+            const nameIndex = Math.floor(i / 2.5);
+            store.put({
+              id: `bench-${i}`,
+              name: `Project${nameIndex % 40}_Step${nameIndex}_${words[nameIndex % words.length]}`,
+              context: `${pick(i, 12)}.\nSprint ${i % 30}: ${pick(i + 1, 20)}.\n${pick(i + 2, 10)} (#${i}).`,
+              milestone: `${pick(i + 3, 14)} done.`,
+              nextAction: `Next: ${pick(i + 4, 9)} for step ${nameIndex}.`,
+              dependencies: [`${pick(i + 5, 2)} key`, `env ${i % 17}`, `${pick(i + 6, 3)}`],
+              createdAt: new Date(now - i * 60_000).toISOString(),
+              timeKnown: true,
+              source: { conversationId: `conv-${nameIndex}` },
+              origin: 'captured',
+              resumeCount: i % 5,
+              ...(i % 5 ? { lastResumedAt: new Date(now - i * 30_000).toISOString() } : {}),
+            });
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    count,
+  );
+}
+
+/** Every stored anchor (trash included), read back with raw IndexedDB. */
+export async function readAnchors(page: Page): Promise<SeedAnchor[]> {
+  return page.evaluate(
+    () =>
+      new Promise<SeedAnchor[]>((resolve, reject) => {
+        const open = indexedDB.open('gpt-anchors');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction('anchors').objectStore('anchors').getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result as SeedAnchor[]);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}

@@ -1,0 +1,43 @@
+import type { CapturePhase } from '../lib/content/capture';
+
+const PHASE_LABELS: Record<CapturePhase, string> = {
+  waiting: 'Waiting for ChatGPT…',
+  requesting: 'Asking for an anchor…',
+  reading: 'Reading the anchor…',
+};
+
+type Props = {
+  saving: CapturePhase | null;
+  missing: string[];
+  onSave: () => void;
+  onResume: () => void;
+};
+
+/** The two buttons next to ChatGPT's composer. While saving, Save becomes Cancel. */
+export function AnchorBar({ saving, missing, onSave, onResume }: Props) {
+  return (
+    <>
+    <div class="bar" role="group" aria-label="GPT Anchors">
+      {saving ? (
+        <button type="button" class="btn busy" onClick={onSave} aria-label="Cancel saving anchor" title="Cancel">
+          <span class="spinner" aria-hidden="true" />
+          {PHASE_LABELS[saving]} <span class="cancel">Cancel</span>
+        </button>
+      ) : (
+        <button type="button" class="btn" onClick={onSave} title="Save anchor (Alt+Shift+S)">
+          Save anchor
+        </button>
+      )}
+      <button type="button" class="btn" onClick={onResume} title="Resume anchor (Alt+Shift+R)" disabled={saving !== null}>
+        Resume anchor
+      </button>
+    </div>
+    {missing.length > 0 && (
+      <p class="problem" role="alert">
+        GPT Anchors cannot find ChatGPT's {missing.join(' or ')}: the page has changed. Saving and resuming may not
+        work until the extension is updated.
+      </p>
+    )}
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+import { useEffect, useState } from 'preact/hooks';
+import { getSettings, saveSettings } from '../lib/db';
+import { DEFAULT_SETTINGS, SettingsSchema, TEMPLATE_PLACEHOLDER, type Settings } from '../lib/settings';
+
+type Errors = Partial<Record<keyof Settings, string>>;
+
+function validate(settings: Settings): Errors {
+  const parsed = SettingsSchema.safeParse(settings);
+  if (parsed.success) return {};
+  const errors: Errors = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path[0] as keyof Settings;
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+/** The options page: anchor request template, resume, export and waiting settings. */
+export function SettingsForm() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [errors, setErrors] = useState<Errors>({});
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    getSettings().then(setSettings, (e: unknown) => setStatus(`Could not read the settings: ${String(e)}`));
+  }, []);
+  if (!settings) return <main class="settings">{status || 'Loading…'}</main>;
+
+  const change = (patch: Partial<Settings>) => {
+    setSettings({ ...settings, ...patch });
+    setStatus('');
+  };
+  const save = async (next: Settings) => {
+    const found = validate(next);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setStatus('Not saved: fix the field marked below.');
+      return;
+    }
+    try {
+      setSettings(await saveSettings(next));
+      setStatus('Saved.');
+    } catch (error) {
+      setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  return (
+    <main class="settings">
+      <h1>GPT Anchors settings</h1>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save(settings);
+        }}
+      >
+        <fieldset>
+          <legend>Anchor request</legend>
+          <label for="template">Anchor request template</label>
+          <p class="hint">
+            Sent to ChatGPT when Save anchor finds no anchor in the chat. {TEMPLATE_PLACEHOLDER} is replaced by a name
+            made from the chat's title.
+          </p>
+          <textarea
+            id="template"
+            value={settings.template}
+            aria-invalid={errors.template ? 'true' : 'false'}
+            aria-describedby={errors.template ? 'template-error' : undefined}
+            onInput={(event) => change({ template: event.currentTarget.value })}
+          />
+          {errors.template && (
+            <p class="field-error" id="template-error" role="alert">
+              {errors.template}
+            </p>
+          )}
+          <button type="button" onClick={() => change({ template: DEFAULT_SETTINGS.template })}>
+            Reset template to default
+          </button>
+          <label>
+            Wait for ChatGPT's reply up to{' '}
+            <input
+              type="number"
+              min={2}
+              max={900}
+              value={settings.replyTimeoutSeconds}
+              aria-invalid={errors.replyTimeoutSeconds ? 'true' : 'false'}
+              onInput={(event) => change({ replyTimeoutSeconds: event.currentTarget.valueAsNumber })}
+            />{' '}
+            seconds
+          </label>
+          {errors.replyTimeoutSeconds && (
+            <p class="field-error" role="alert">
+              {errors.replyTimeoutSeconds}
+            </p>
+          )}
+        </fieldset>
+        <fieldset>
+          <legend>Resume</legend>
+          <label>
+            <input
+              type="checkbox"
+              checked={settings.autoSend}
+              onChange={(event) => change({ autoSend: event.currentTarget.checked })}
+            />{' '}
+            Send automatically after resume
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>Log export</legend>
+          <label>
+            Date format{' '}
+            <select
+              value={settings.dateFormat}
+              onChange={(event) => change({ dateFormat: event.currentTarget.value === 'iso' ? 'iso' : 'us' })}
+            >
+              <option value="us">09:12 03/14/2026 (MM/DD/YYYY)</option>
+              <option value="iso">09:12 2026-03-14 (ISO)</option>
+            </select>
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={settings.exportAllVersions}
+              onChange={(event) => change({ exportAllVersions: event.currentTarget.checked })}
+            />{' '}
+            Include every version of an anchor (otherwise only the latest of each name)
+          </label>
+        </fieldset>
+        <div class="actions">
+          <button type="submit" class="primary">
+            Save settings
+          </button>
+          <span class="status" role="status">
+            {status}
+          </span>
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,86 @@
+import { useState } from 'preact/hooks';
+import type { Anchor } from '../../lib/anchor';
+import type { AnchorGroup } from '../../lib/library-index';
+import { errorText, usePopupApi } from './context';
+import { loadActions } from './lazy';
+
+type Long = { length: number; limit: number };
+
+/** Resume, copy, edit and delete for the version on show (delete takes every version). */
+export function AnchorActions({ group, anchor }: { group: AnchorGroup; anchor: Anchor }) {
+  const api = usePopupApi();
+  const [long, setLong] = useState<Long | null>(null);
+
+  const run = async (work: (actions: Awaited<ReturnType<typeof loadActions>>) => Promise<string | void>) => {
+    try {
+      const message = await work(await loadActions());
+      if (message) api.notify(message);
+    } catch (error) {
+      api.notify(errorText(error), 'error');
+    }
+  };
+
+  const resume = (force: boolean) =>
+    run(async (actions) => {
+      const length = actions.resumeTextLength(anchor);
+      if (!force && length > actions.LONG_RESUME_CHARS) {
+        setLong({ length, limit: actions.LONG_RESUME_CHARS });
+        return;
+      }
+      setLong(null);
+      await actions.resumeInNewTab(anchor.id);
+      return `Resuming [${anchor.name}] in a new ChatGPT tab…`;
+    });
+
+  const versions = group.versions.length;
+  return (
+    <div class="actions">
+      <div class="buttons" role="group" aria-label="Actions">
+        <button type="button" class="btn primary" title="Open a new ChatGPT chat with this anchor" onClick={() => void resume(false)}>
+          Resume
+        </button>
+        <button
+          type="button"
+          class="btn"
+          title="Copy this version as a GPT Anchors Log entry"
+          onClick={() => void run(async (a) => (await a.copyAsMarkdown(anchor), 'Copied as markdown.'))}
+        >
+          Copy as markdown
+        </button>
+        <button
+          type="button"
+          class="btn"
+          title="Copy the text you would paste into a new chat"
+          onClick={() => void run(async (a) => (await a.copyResumeText(anchor), 'Copied resume text.'))}
+        >
+          Copy resume text
+        </button>
+        <button type="button" class="btn" title="Edit (saves a new version)" onClick={() => api.edit(anchor)}>
+          Edit
+        </button>
+        <button
+          type="button"
+          class="btn danger"
+          title="Move every version to the trash (Del on the row)"
+          onClick={() => api.trash(group.versions, versions === 1 ? `[${group.name}]` : `[${group.name}] (${versions} versions)`)}
+        >
+          Delete
+        </button>
+      </div>
+      {long && (
+        <div class="warning" role="alert">
+          <p>
+            The resume text is {long.length.toLocaleString()} characters, more than ChatGPT comfortably takes in one
+            message ({long.limit.toLocaleString()}).
+          </p>
+          <button type="button" class="btn primary" onClick={() => void resume(true)}>
+            Resume anyway
+          </button>
+          <button type="button" class="btn" onClick={() => setLong(null)}>
+            Cancel
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

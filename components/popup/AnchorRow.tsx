@@ -1,0 +1,75 @@
+import { matchSnippet, resumeStats, type AnchorGroup } from '../../lib/library-index';
+import { relativeTime } from '../../lib/time';
+import { AnchorDetails } from './AnchorDetails';
+import { Highlight } from './Highlight';
+import { RelTime } from './RelTime';
+import { groupSecrets, secretTitle } from './secrets';
+
+type Props = {
+  index: number;
+  group: AnchorGroup;
+  terms: string[];
+  expanded: boolean;
+  tabbable: boolean;
+  onFocus: () => void;
+  onToggle: () => void;
+};
+
+const ROW_KEYS = 'Enter: expand or collapse · ↑↓: move · Del: move to trash';
+
+/** One anchor name: its latest version in a glance, its history when expanded. */
+export function AnchorRow({ index, group, terms, expanded, tabbable, onFocus, onToggle }: Props) {
+  const latest = group.versions[0]!;
+  const snippet = terms.length > 0 ? matchSnippet(group, terms) : null;
+  const secrets = groupSecrets(group);
+  const resumes = resumeStats(group);
+  const detailsId = `details-${index}`;
+  return (
+    <div class="anchor">
+      <button
+        type="button"
+        class="row"
+        data-row={index}
+        tabIndex={tabbable ? 0 : -1}
+        aria-expanded={expanded}
+        aria-controls={expanded ? detailsId : undefined}
+        title={ROW_KEYS}
+        onFocus={onFocus}
+        onClick={onToggle}
+      >
+        <span class="row-top">
+          <span class="name">
+            <Highlight text={group.name} terms={terms} />
+          </span>
+          {secrets.length > 0 && (
+            <span class="badge" title={secretTitle(secrets)}>
+              secret
+            </span>
+          )}
+          <span class="age">
+            <RelTime iso={latest.createdAt} timeKnown={latest.timeKnown} />
+          </span>
+        </span>
+        <span class="row-text">
+          {snippet ? (
+            <>
+              <span class="muted">
+                {snippet.label}
+                {snippet.version > 0 ? ` (v${group.versions.length - snippet.version})` : ''}:{' '}
+              </span>
+              <Highlight text={snippet.text} terms={terms} />
+            </>
+          ) : (
+            <Highlight text={latest.nextAction || '(no next action)'} terms={terms} />
+          )}
+        </span>
+        <span class="row-meta">
+          {group.project} · {group.versions.length === 1 ? '1 version' : `${group.versions.length} versions`}
+          {resumes.count > 0 && ` · resumed ${resumes.count}×`}
+          {resumes.last && ` · last ${relativeTime(resumes.last)}`}
+        </span>
+      </button>
+      {expanded && <AnchorDetails id={detailsId} group={group} terms={terms} />}
+    </div>
+  );
+}

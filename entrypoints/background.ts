@@ -1,0 +1,15 @@
+import { browser, type Browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { answerBackgroundMessages } from '../lib/background/handlers';
+import { createContextMenu, onContextMenuClick, runKeyboardCommand } from '../lib/background/commands';
+
+export default defineBackground(() => {
+  answerBackgroundMessages();
+  browser.runtime.onInstalled.addListener(() => createContextMenu());
+  browser.commands.onCommand.addListener((name) => {
+    runKeyboardCommand(name).catch((error: unknown) => console.warn('GPT Anchors: command failed', error));
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    onContextMenuClick(info, tab).catch((error: unknown) => console.warn('GPT Anchors: menu failed', error));
+  });
+});

@@ -1,0 +1,66 @@
+import { render } from 'preact';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import css from '../../components/in-page.css?inline';
+import { InPageApp } from '../../components/InPageApp';
+import { CHATGPT_MATCHES } from '../../lib/chatgpt/hosts';
+import { HOST_ID, decorateMessages, pageTheme, placeBar, watchPage } from '../../lib/chatgpt/mount';
+import { missingParts } from '../../lib/chatgpt/page';
+import { createController } from '../../lib/content/controller';
+import { readAnchorFromMessage } from '../../lib/content/capture';
+import { createShadowHost } from '../../lib/content/shadow-host';
+import { answerMessages, tabRequests, type TabResponses } from '../../lib/messages';
+
+export default defineContentScript({
+  matches: CHATGPT_MATCHES,
+  runAt: 'document_idle',
+  main(ctx) {
+    if (document.getElementById(HOST_ID)) return; // an older copy of the script is still here
+    const controller = createController();
+    const { host, root } = createShadowHost('gpt-anchors', css);
+    host.id = HOST_ID;
+    const mountPoint = document.createElement('div');
+    root.append(mountPoint);
+    render(<InPageApp controller={controller} />, mountPoint);
+
+    const seen = new WeakMap<Element, HTMLElement | null>();
+    const saveThisButton = (message: HTMLElement) => {
+      const { host: buttonHost, root: buttonRoot } = createShadowHost('gpt-anchors-save', css);
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'save-this';
+      button.textContent = 'Save this anchor';
+      button.addEventListener('click', () => void controller.saveMessage(message));
+      buttonRoot.append(button);
+      buttonHost.dataset.theme = pageTheme();
+      return buttonHost;
+    };
+    const tick = () => {
+      placeBar(host);
+      controller.setMissing(missingParts());
+      const theme = pageTheme();
+      if (host.dataset.theme !== theme) {
+        host.dataset.theme = theme;
+        document.querySelectorAll<HTMLElement>('[data-gpt-anchors-message]').forEach((node) => (node.dataset.theme = theme));
+      }
+      decorateMessages({ wants: (message) => readAnchorFromMessage(message).ok, create: saveThisButton }, seen);
+    };
+    watchPage(tick, ctx.signal);
+
+    const stopAnswering = answerMessages<typeof tabRequests, TabResponses>(tabRequests, {
+      async runCommand({ command, selectionText }) {
+        if (command === 'save') void controller.save();
+        else if (command === 'resume') controller.openPicker();
+        else void controller.saveSelection(selectionText ?? '');
+        return null;
+      },
+    });
+    void controller.resumePending();
+
+    ctx.onInvalidated(() => {
+      stopAnswering();
+      render(null, mountPoint);
+      host.remove();
+      document.querySelectorAll('[data-gpt-anchors-message]').forEach((node) => node.remove());
+    });
+  },
+});

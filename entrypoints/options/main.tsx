@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { SettingsForm } from '../../components/SettingsForm';
+import './options.css';
+
+render(<SettingsForm />, document.getElementById('app')!);

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+
+/** Bounds on every field; generous for real anchors, small enough to keep the library fast. */
+export const LIMITS = {
+  name: 120,
+  field: 20_000,
+  dependency: 1_000,
+  dependencies: 100,
+  url: 2_048,
+  title: 500,
+  id: 200,
+} as const;
+
+const oneLine = /^[^\r\n]*$/;
+
+export const AnchorNameSchema = z
+  .string({ error: 'The name must be text.' })
+  .trim()
+  .min(1, { error: 'The name is empty.' })
+  .max(LIMITS.name, { error: `The name is longer than ${LIMITS.name} characters.` })
+  .regex(oneLine, { error: 'The name must fit on one line.' });
+
+const fieldSchema = (label: string) =>
+  z
+    .string({ error: `${label} must be text.` })
+    .max(LIMITS.field, {
+      error: (issue) =>
+        `${label} is too long (${String((issue.input as string).length)} characters; the limit is ${LIMITS.field}).`,
+    });
+
+export const DependencySchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'A dependency is empty.' })
+  .max(LIMITS.dependency, { error: `A dependency is longer than ${LIMITS.dependency} characters.` })
+  .regex(oneLine, { error: 'A dependency must fit on one line.' });
+
+/** What a parser or an edit form produces: the five parts a person writes. */
+export const AnchorDraftSchema = z.object({
+  name: AnchorNameSchema,
+  context: fieldSchema('Context'),
+  milestone: fieldSchema('Current milestone'),
+  nextAction: fieldSchema('Next action'),
+  dependencies: z
+    .array(DependencySchema)
+    .max(LIMITS.dependencies, { error: `More than ${LIMITS.dependencies} dependencies.` }),
+});
+export type AnchorDraft = z.infer<typeof AnchorDraftSchema>;
+
+export const OriginSchema = z.enum(['captured', 'requested', 'selection', 'manual', 'imported']);
+export type Origin = z.infer<typeof OriginSchema>;
+
+export const SourceSchema = z.object({
+  url: z.string().max(LIMITS.url).optional(),
+  conversationId: z.string().max(LIMITS.id).optional(),
+  chatTitle: z.string().max(LIMITS.title).optional(),
+  messageId: z.string().max(LIMITS.id).optional(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+const isoTime = z.iso.datetime({ offset: true, error: 'Not an ISO date-time.' });
+
+export const AnchorSchema = AnchorDraftSchema.extend({
+  id: z.string().min(1).max(LIMITS.id),
+  createdAt: isoTime,
+  /** False when an imported timestamp was broken: the date is kept, the time is not known. */
+  timeKnown: z.boolean(),
+  source: SourceSchema,
+  origin: OriginSchema,
+  /** Set when the anchor is in the trash. */
+  deletedAt: isoTime.optional(),
+  lastResumedAt: isoTime.optional(),
+  resumeCount: z.number().int().min(0),
+});
+export type Anchor = z.infer<typeof AnchorSchema>;
+
+export const EMPTY_DRAFT: AnchorDraft = {
+  name: '',
+  context: '',
+  milestone: '',
+  nextAction: '',
+  dependencies: [],
+};
+
+/** The project is the part of the name before the first `_` (`Capstone_Step9_Admin` → `Capstone`). */
+export function projectOf(name: string): string {
+  const cut = name.indexOf('_');
+  return cut > 0 ? name.slice(0, cut) : name;
+}
+
+/** The four labelled fields, in the order they are written. */
+export const FIELD_KEYS = ['context', 'milestone', 'nextAction', 'dependencies'] as const;
+export type FieldKey = (typeof FIELD_KEYS)[number];
+
+export const FIELD_LABELS: Record<FieldKey, string> = {
+  context: 'Context',
+  milestone: 'Current milestone',
+  nextAction: 'Next action',
+  dependencies: 'Dependencies',
+};
+
+/** Readable one-line summary of a zod error: `dependencies[3]: A dependency is empty.` */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const path = issue.path
+        .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
+        .join('');
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}
+
+/** Two drafts hold the same anchor text (used to skip duplicates). */
+export function sameDraft(a: AnchorDraft, b: AnchorDraft): boolean {
+  return (
+    a.name === b.name &&
+    a.context === b.context &&
+    a.milestone === b.milestone &&
+    a.nextAction === b.nextAction &&
+    a.dependencies.length === b.dependencies.length &&
+    a.dependencies.every((d, i) => d === b.dependencies[i])
+  );
+}

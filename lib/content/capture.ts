@@ -1,0 +1,130 @@
+import type { AnchorDraft, Origin, Source } from '../anchor';
+import { clearComposer, clickSend, composerText, fillComposer } from '../chatgpt/composer';
+import { readMessageText } from '../chatgpt/message-text';
+import {
+  assistantMessages,
+  chatTitle,
+  findComposer,
+  isStreaming,
+  latestAssistantMessage,
+  messagesAreHidden,
+  messageSource,
+  messageTextElement,
+  replyIsComplete,
+} from '../chatgpt/page';
+import { WaitTimeout, waitFor, waitUntilStable } from '../chatgpt/wait';
+import { fillTemplate } from '../format';
+import { suggestAnchorName } from '../names';
+import { parseAnchorText } from '../parse';
+
+/** What a capture produces: a draft ready to save, and where it came from. */
+export type Capture = { draft: AnchorDraft; origin: Origin; source: Source };
+
+export type CapturePhase = 'waiting' | 'requesting' | 'reading';
+
+/** A capture that cannot finish, with the sentence the toast shows. */
+export class CaptureError extends Error {
+  override name = 'CaptureError';
+}
+
+/** How long a reply may take before the capture gives up, and how long it must stay unchanged. */
+export type CaptureTiming = { replyTimeoutMs: number; quietMs: number };
+
+export function readAnchorFromMessage(message: Element) {
+  return parseAnchorText(readMessageText(messageTextElement(message)));
+}
+
+/**
+ * Waits until the assistant message after the first `countBefore` ones has finished: the stop
+ * button is gone, its turn shows the action row, and its text has not changed for `quietMs`.
+ */
+export async function waitForReply(
+  countBefore: number,
+  timing: CaptureTiming,
+  signal: AbortSignal,
+): Promise<HTMLElement> {
+  const deadline = Date.now() + timing.replyTimeoutMs;
+  const message = await waitFor(
+    () => {
+      const messages = assistantMessages();
+      const last = messages.at(-1);
+      if (messages.length <= countBefore || !last || isStreaming()) return null;
+      return replyIsComplete(last) ? last : null;
+    },
+    { timeoutMs: timing.replyTimeoutMs, signal, description: "ChatGPT's reply" },
+  );
+  await waitUntilStable(() => messageTextElement(message).textContent ?? '', timing.quietMs, {
+    timeoutMs: Math.max(deadline - Date.now(), timing.quietMs * 3),
+    signal,
+  });
+  return latestAssistantMessage() ?? message;
+}
+
+/**
+ * Save anchor, in every state the chat can be in: waits for a reply still streaming; saves the
+ * latest reply when it is an anchor; otherwise sends the anchor request and reads the answer.
+ */
+export async function captureFromChat(options: {
+  template: string;
+  timing: CaptureTiming;
+  signal: AbortSignal;
+  onPhase: (phase: CapturePhase) => void;
+}): Promise<Capture> {
+  const { template, timing, signal, onPhase } = options;
+  if (isStreaming()) {
+    onPhase('waiting');
+    await waitForReply(assistantMessages().length - 1, timing, signal);
+  }
+  if (messagesAreHidden()) throw new CaptureError(pageChanged('messages'));
+  const latest = latestAssistantMessage();
+  if (latest) {
+    const parsed = readAnchorFromMessage(latest);
+    if (parsed.ok) return { draft: parsed.draft, origin: 'captured', source: messageSource(latest) };
+  }
+  return requestAnchor(template, timing, signal, onPhase);
+}
+
+async function requestAnchor(
+  template: string,
+  timing: CaptureTiming,
+  signal: AbortSignal,
+  onPhase: (phase: CapturePhase) => void,
+): Promise<Capture> {
+  const editor = findComposer();
+  if (!editor) throw new CaptureError(pageChanged('composer'));
+  onPhase('requesting');
+  const userDraft = composerText(editor).trim() ? composerText(editor) : '';
+  const putBack = async () => {
+    await clearComposer();
+    if (userDraft) await fillComposer(userDraft);
+  };
+  const request = fillTemplate(template, suggestAnchorName(chatTitle()));
+  const countBefore = assistantMessages().length;
+  if ((await fillComposer(request, signal)) !== 'filled') {
+    await putBack();
+    throw new CaptureError('Could not write the anchor request into the ChatGPT composer. Nothing was sent.');
+  }
+  try {
+    await clickSend(signal);
+  } catch (error) {
+    await putBack();
+    if (error instanceof WaitTimeout) throw new CaptureError(pageChanged('send button'));
+    throw error;
+  }
+  try {
+    onPhase('waiting');
+    const reply = await waitForReply(countBefore, timing, signal);
+    onPhase('reading');
+    const parsed = readAnchorFromMessage(reply);
+    if (!parsed.ok) throw new CaptureError(`ChatGPT's reply is not an anchor: ${parsed.reason} Nothing was saved.`);
+    return { draft: parsed.draft, origin: 'requested', source: messageSource(reply) };
+  } finally {
+    // The request has been sent and the composer emptied: give back what the person had typed.
+    const current = findComposer();
+    if (userDraft && current && composerText(current).trim() === '') await fillComposer(userDraft);
+  }
+}
+
+export function pageChanged(part: string): string {
+  return `ChatGPT's page has changed: GPT Anchors cannot find the ${part}. Nothing was saved.`;
+}

@@ -1,0 +1,196 @@
+import type { Anchor } from '../anchor';
+import { LIMITS } from '../anchor';
+import { chatTitle, findComposer, messageSource } from '../chatgpt/page';
+import { WaitCancelled, WaitTimeout } from '../chatgpt/wait';
+import { sendToBackground, type ResumeOrder, type SaveResult } from '../messages';
+import { suggestAnchorName } from '../names';
+import { parseAnchorText } from '../parse';
+import { CaptureError, captureFromChat, pageChanged, readAnchorFromMessage, type Capture, type CapturePhase } from './capture';
+import { resumeIntoChat } from './resume';
+import { createStore } from './store';
+
+export type Toast =
+  | { kind: 'saved'; anchor: Anchor; duplicate: boolean; secrets: string[] }
+  | { kind: 'message'; tone: 'info' | 'error'; text: string };
+
+export type ContentState = {
+  /** Set while Save anchor is working; the button shows the phase and cancels on click. */
+  saving: CapturePhase | null;
+  toast: Toast | null;
+  pickerOpen: boolean;
+  /** Parts of ChatGPT's page that cannot be found (its layout changed), shown under the buttons. */
+  missing: string[];
+};
+
+
+const MISSING_GRACE_MS = 2_000;
+
+/** The in-page UI's state and actions; components render it, the background's commands call it. */
+export function createController() {
+  const store = createStore<ContentState>({ saving: null, toast: null, pickerOpen: false, missing: [] });
+  let running: AbortController | null = null;
+
+  const showError = (text: string) => store.set({ toast: { kind: 'message', tone: 'error', text } });
+  const showInfo = (text: string) => store.set({ toast: { kind: 'message', tone: 'info', text } });
+
+  async function keep(capture: Capture): Promise<SaveResult> {
+    const result = await sendToBackground('saveAnchor', capture);
+    store.set({ toast: { kind: 'saved', ...result } });
+    return result;
+  }
+
+  /** Turns any failure into a toast; nothing throws into ChatGPT's page. */
+  async function guarded(run: () => Promise<unknown>): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      if (error instanceof WaitCancelled) showInfo('Cancelled. Nothing was saved.');
+      else if (error instanceof WaitTimeout) showError(`${error.message} Nothing was saved.`);
+      else showError(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  async function save(): Promise<void> {
+    if (running) {
+      running.abort();
+      return;
+    }
+    const controller = new AbortController();
+    running = controller;
+    await guarded(async () => {
+      const settings = await sendToBackground('getSettings', {});
+      const capture = await captureFromChat({
+        template: settings.template,
+        timing: { replyTimeoutMs: settings.replyTimeoutSeconds * 1000, quietMs: 1000 },
+        signal: controller.signal,
+        onPhase: (phase) => store.set({ saving: phase }),
+      });
+      await keep(capture);
+    });
+    running = null;
+    store.set({ saving: null });
+  }
+
+  async function saveMessage(message: Element): Promise<void> {
+    await guarded(async () => {
+      const parsed = readAnchorFromMessage(message);
+      if (!parsed.ok) throw new CaptureError(`This message is not an anchor: ${parsed.reason}`);
+      await keep({ draft: parsed.draft, origin: 'captured', source: messageSource(message) });
+    });
+  }
+
+  async function saveSelection(fallbackText: string): Promise<void> {
+    await guarded(async () => {
+      const text = window.getSelection()?.toString().trim() || fallbackText.trim();
+      if (!text) throw new CaptureError('Select some text in the chat first.');
+      const parsed = parseAnchorText(text);
+      const source = messageSource(null);
+      if (parsed.ok) {
+        await keep({ draft: parsed.draft, origin: 'selection', source });
+        return;
+      }
+      if (text.length > LIMITS.field) {
+        throw new CaptureError(`The selection is too long (${text.length} characters; the limit is ${LIMITS.field}).`);
+      }
+      const draft = { name: suggestAnchorName(chatTitle()), context: text, milestone: '', nextAction: '', dependencies: [] };
+      await keep({ draft, origin: 'selection', source });
+    });
+  }
+
+  async function undo(anchor: Anchor): Promise<void> {
+    await guarded(async () => {
+      await sendToBackground('undoSave', { id: anchor.id });
+      showInfo(`Removed anchor [${anchor.name}]`);
+    });
+  }
+
+  async function rename(anchor: Anchor, name: string): Promise<string | null> {
+    try {
+      const renamed = await sendToBackground('renameAnchor', { id: anchor.id, name });
+      const toast = store.get().toast;
+      if (toast?.kind === 'saved') store.set({ toast: { ...toast, anchor: renamed } });
+      return null;
+    } catch (error) {
+      return error instanceof Error ? error.message.replace(/^Invalid renameAnchor: name: /, '') : String(error);
+    }
+  }
+
+  async function mask(anchor: Anchor): Promise<void> {
+    await guarded(async () => {
+      const masked = await sendToBackground('maskSecrets', { id: anchor.id });
+      store.set({ toast: { kind: 'saved', anchor: masked, duplicate: false, secrets: [] } });
+    });
+  }
+
+  async function resume(order: ResumeOrder): Promise<void> {
+    store.set({ pickerOpen: false });
+    await guarded(async () => {
+      const outcome = await resumeIntoChat(order);
+      await sendToBackground('recordResume', { id: order.anchorId });
+      if (outcome === 'copied') {
+        showInfo(`Could not write into ChatGPT's composer: the resume text of [${order.name}] is on the clipboard, paste it.`);
+      } else {
+        showInfo(outcome === 'sent' ? `Resumed [${order.name}] and sent it.` : `Resumed [${order.name}]: press send when ready.`);
+      }
+    });
+  }
+
+  /** A resume asked for from the popup waits in the background for this tab: take it. */
+  async function resumePending(): Promise<void> {
+    await guarded(async () => {
+      const order = await sendToBackground('claimPendingResume', {});
+      if (order) await resume(order);
+    });
+  }
+
+  function openPicker(): void {
+    if (!findComposer()) {
+      showError(pageChanged('composer').replace('Nothing was saved.', 'Nothing can be resumed here.'));
+      return;
+    }
+    store.set({ pickerOpen: true });
+  }
+
+  /**
+   * Called on every page tick; only a change re-renders. A part must stay missing for a while
+   * before it is reported, since ChatGPT's page builds itself in steps while it loads.
+   */
+  let missingTimer: ReturnType<typeof setTimeout> | undefined;
+  let pendingMissing: string | undefined;
+  function setMissing(missing: string[]): void {
+    const key = missing.join();
+    if (key === pendingMissing) return;
+    clearTimeout(missingTimer);
+    pendingMissing = undefined;
+    if (key === store.get().missing.join()) return;
+    if (missing.length === 0) {
+      store.set({ missing });
+      return;
+    }
+    pendingMissing = key;
+    missingTimer = setTimeout(() => {
+      pendingMissing = undefined;
+      store.set({ missing });
+    }, MISSING_GRACE_MS);
+  }
+
+  return {
+    store,
+    setMissing,
+    save,
+    saveMessage,
+    saveSelection,
+    undo,
+    rename,
+    mask,
+    openPicker,
+    resume,
+    resumePending,
+    closePicker: () => store.set({ pickerOpen: false }),
+    dismissToast: () => store.set({ toast: null }),
+    showError,
+    showInfo,
+  };
+}
+
+export type Controller = ReturnType<typeof createController>;

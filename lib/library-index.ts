@@ -1,0 +1,170 @@
+import type { Anchor, FieldKey } from './anchor';
+import { matchesTerms, searchTerms, searchableText } from './search';
+
+/**
+ * The popup's in-memory library: anchors grouped by name, searched as-you-type. Pure and zod-free
+ * on purpose: importing any value from lib/anchor.ts pulls zod (~90 KB gzipped) into the popup's
+ * first paint, so the two tiny helpers below mirror it (unit tests keep them equal).
+ */
+
+/** Mirrors `projectOf` in lib/anchor.ts: the part of the name before the first `_`. */
+export function projectOf(name: string): string {
+  const cut = name.indexOf('_');
+  return cut > 0 ? name.slice(0, cut) : name;
+}
+
+/** Mirrors `FIELD_LABELS` in lib/anchor.ts. */
+export const FIELD_TITLES: Record<FieldKey | 'name', string> = {
+  name: 'Name',
+  context: 'Context',
+  milestone: 'Current milestone',
+  nextAction: 'Next action',
+  dependencies: 'Dependencies',
+};
+
+export interface AnchorGroup {
+  name: string;
+  project: string;
+  /** Newest first: `versions[0]` is the latest. */
+  versions: Anchor[];
+  /** Position in the newest-first order; also the key of its search text. */
+  order: number;
+}
+
+export type SortOrder = 'newest' | 'name';
+
+export interface LibraryIndex {
+  /** Newest latest-version first. */
+  groups: AnchorGroup[];
+  projects: { name: string; count: number }[];
+  /** Lower-cased text of every field of every version, per group; built once, on demand. */
+  haystacks: string[] | null;
+  byName: AnchorGroup[] | null;
+}
+
+const time = (anchor: Anchor): number => Date.parse(anchor.createdAt) || 0;
+
+/** Groups the live anchors (trash left out) by name; the order of `anchors` does not matter. */
+export function buildIndex(anchors: Anchor[]): LibraryIndex {
+  const live = anchors
+    .filter((anchor) => !anchor.deletedAt)
+    .map((anchor) => ({ anchor, at: time(anchor) }))
+    .sort((a, b) => b.at - a.at || (a.anchor.id < b.anchor.id ? 1 : -1));
+  const byName = new Map<string, AnchorGroup>();
+  const groups: AnchorGroup[] = [];
+  for (const { anchor } of live) {
+    const group = byName.get(anchor.name);
+    if (group) {
+      group.versions.push(anchor);
+    } else {
+      const created = { name: anchor.name, project: projectOf(anchor.name), versions: [anchor], order: groups.length };
+      byName.set(anchor.name, created);
+      groups.push(created);
+    }
+  }
+  const counts = new Map<string, number>();
+  for (const group of groups) counts.set(group.project, (counts.get(group.project) ?? 0) + 1);
+  const projects = [...counts]
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return { groups, projects, haystacks: null, byName: null };
+}
+
+/** Builds the search text once per load (the popup calls it when idle, or on the first keystroke). */
+export function prepareSearch(index: LibraryIndex): string[] {
+  index.haystacks ??= index.groups.map((group) => group.versions.map(searchableText).join('\n'));
+  return index.haystacks;
+}
+
+function sortedByName(index: LibraryIndex): AnchorGroup[] {
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+  index.byName ??= [...index.groups].sort((a, b) => collator.compare(a.name, b.name));
+  return index.byName;
+}
+
+export interface LibraryQuery {
+  query: string;
+  /** '' for every project. */
+  project: string;
+  sort: SortOrder;
+}
+
+/** The groups to show: every search term must appear somewhere in a group's versions. */
+export function queryIndex(index: LibraryIndex, { query, project, sort }: LibraryQuery): AnchorGroup[] {
+  const terms = searchTerms(query);
+  const base = sort === 'name' ? sortedByName(index) : index.groups;
+  if (terms.length === 0 && !project) return base;
+  const haystacks = terms.length > 0 ? prepareSearch(index) : [];
+  return base.filter(
+    (group) =>
+      (!project || group.project === project) && (terms.length === 0 || matchesTerms(haystacks[group.order]!, terms)),
+  );
+}
+
+export type Segment = { text: string; hit: boolean };
+
+/** Splits text into plain and matching runs (case-insensitive), for rendering as text and `<mark>`. */
+export function highlightSegments(text: string, terms: string[]): Segment[] {
+  const lower = text.toLocaleLowerCase();
+  // Some characters change length when lower-cased (İ); offsets would be wrong, so don't highlight.
+  if (terms.length === 0 || lower.length !== text.length) return [{ text, hit: false }];
+  const hits: [number, number][] = [];
+  for (const term of terms) {
+    for (let at = lower.indexOf(term); at !== -1; at = lower.indexOf(term, at + term.length)) {
+      hits.push([at, at + term.length]);
+    }
+  }
+  if (hits.length === 0) return [{ text, hit: false }];
+  hits.sort((a, b) => a[0] - b[0]);
+  const segments: Segment[] = [];
+  let cursor = 0;
+  for (const [start, end] of hits) {
+    if (end <= cursor) continue;
+    const from = Math.max(start, cursor);
+    if (from > cursor) segments.push({ text: text.slice(cursor, from), hit: false });
+    segments.push({ text: text.slice(from, end), hit: true });
+    cursor = end;
+  }
+  if (cursor < text.length) segments.push({ text: text.slice(cursor), hit: false });
+  return segments;
+}
+
+export type Snippet = { label: string; version: number; text: string };
+
+const SNIPPET_FIELDS: FieldKey[] = ['context', 'milestone', 'nextAction', 'dependencies'];
+const SNIPPET_RADIUS = 40;
+
+/**
+ * Where a term matched that the collapsed row does not show (not in the name or the latest next
+ * action): the field, which version (0 = latest) and a short excerpt around the match.
+ */
+export function matchSnippet(group: AnchorGroup, terms: string[]): Snippet | null {
+  const latest = group.versions[0];
+  if (!latest) return null;
+  const shown = `${group.name}\n${latest.nextAction}`.toLocaleLowerCase();
+  const term = terms.find((t) => !shown.includes(t));
+  if (!term) return null;
+  for (const [version, anchor] of group.versions.entries()) {
+    for (const field of SNIPPET_FIELDS) {
+      const text = field === 'dependencies' ? anchor.dependencies.join('; ') : anchor[field];
+      const at = text.toLocaleLowerCase().indexOf(term);
+      if (at === -1) continue;
+      const start = Math.max(0, at - SNIPPET_RADIUS);
+      const end = Math.min(text.length, at + term.length + SNIPPET_RADIUS);
+      const excerpt = `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+      return { label: FIELD_TITLES[field], version, text: excerpt.replace(/\s+/g, ' ') };
+    }
+  }
+  return null;
+}
+
+/** Resumes summed over every version (an edit makes a new version that starts at zero). */
+export function resumeStats(group: AnchorGroup): { count: number; last?: string } {
+  let count = 0;
+  let last: string | undefined;
+  for (const version of group.versions) {
+    count += version.resumeCount;
+    if (version.lastResumedAt && (!last || version.lastResumedAt > last)) last = version.lastResumedAt;
+  }
+  return { count, last };
+}

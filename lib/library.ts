@@ -1,0 +1,41 @@
+import { sameDraft, type Anchor, type AnchorDraft, type Origin, type Source } from './anchor';
+import { addAnchor, listVersions, listAnchors } from './db';
+import { findSecrets } from './secrets';
+
+export type SaveRequest = { draft: AnchorDraft; origin: Origin; source: Source };
+
+/**
+ * Saves an anchor as a new version of its name. Saving the same text again (the same message
+ * twice, or an unchanged anchor) returns the stored one instead of making a duplicate.
+ */
+export async function saveAnchorVersion(
+  request: SaveRequest,
+  now = new Date(),
+): Promise<{ anchor: Anchor; duplicate: boolean; secrets: string[] }> {
+  const secrets = findSecrets(request.draft);
+  const existing = await findDuplicate(request);
+  if (existing) return { anchor: existing, duplicate: true, secrets: findSecrets(existing) };
+  const anchor = await addAnchor({
+    ...request.draft,
+    id: crypto.randomUUID(),
+    createdAt: now.toISOString(),
+    timeKnown: true,
+    source: request.source,
+    origin: request.origin,
+    resumeCount: 0,
+  });
+  return { anchor, duplicate: false, secrets };
+}
+
+async function findDuplicate({ draft, source }: SaveRequest): Promise<Anchor | undefined> {
+  const [latest] = await listVersions(draft.name);
+  if (latest && sameDraft(latest, draft)) return latest;
+  if (!source.messageId) return undefined;
+  // The same message saved again after a rename: still the same anchor.
+  const all = await listAnchors();
+  return all.find((anchor) => anchor.source.messageId === source.messageId && sameDraftExceptName(anchor, draft));
+}
+
+function sameDraftExceptName(a: AnchorDraft, b: AnchorDraft): boolean {
+  return sameDraft({ ...a, name: b.name }, b);
+}

@@ -1,0 +1,586 @@
+import { AnchorDraftSchema, FIELD_KEYS, FIELD_LABELS, describeZodError, type AnchorDraft, type FieldKey } from './anchor';
+
+/**
+ * Text → anchors. One line model serves the three texts (a reply read from the page, a selection,
+ * a markdown log): every line is classified once (`classifyLine`), then a small state machine
+ * (`scanEntries`) groups lines into entries. Pure: no DOM, no storage, and it never throws.
+ *
+ * Escaping: a field line that would be misread (a label, a name line, a timestamp, a fence, `---`,
+ * leading spaces, a blank line at the edge of a field, a leading backslash) is written with one
+ * leading `\` by `lib/format.ts`; the parser strips that backslash only when what follows needs it,
+ * so a hand-written `\foo` stays `\foo`.
+ */
+
+export type ParseResult = { ok: true; draft: AnchorDraft; labels: number } | { ok: false; reason: string };
+
+export interface LogEntry {
+  draft: AnchorDraft;
+  /** ISO time from the local-time timestamp; absent when the entry had none (or its date was broken). */
+  createdAt?: string;
+  timeKnown: boolean;
+  /** 1-based line where the entry starts (its timestamp, or its name line when it has none). */
+  line: number;
+}
+
+export interface LogWarning {
+  line: number;
+  message: string;
+}
+
+export interface LogParseResult {
+  entries: LogEntry[];
+  warnings: LogWarning[];
+}
+
+/** The request template's name placeholder (without brackets): never an anchor's name. */
+export const PLACEHOLDER_NAME = 'ANCHOR_NAME';
+
+const FIELD_LIST = FIELD_KEYS.map((key) => FIELD_LABELS[key]).join(', ');
+
+// ---------------------------------------------------------------------------------------------
+// Lines
+
+type TextKey = Exclude<FieldKey, 'dependencies'>;
+
+type Line =
+  | { kind: 'blank' }
+  | { kind: 'stamp'; time?: string; date: string }
+  | { kind: 'name'; name: string }
+  | { kind: 'label'; key: FieldKey; rest: string }
+  | { kind: 'break' }
+  | { kind: 'text' };
+
+const LABEL_BY_WORD: Record<string, FieldKey> = {
+  context: 'context',
+  'current milestone': 'milestone',
+  'next action': 'nextAction',
+  dependencies: 'dependencies',
+};
+const LABEL_WORDS = String.raw`context|current\s+milestone|next\s+action|dependencies`;
+
+// `**09:12 03/14/2026**`, `**9:3x 03/11/2026**`, `**--:-- 2026-03-14**`, `**03/14/2026**`.
+// The time and date tokens are loose on purpose so broken ones are still seen as timestamps.
+const STAMP_RE = /^\*\*\s*(?:([\dxX?-]{1,2}:[\dxX?-]{1,2})\s+)?([\dxX?]{1,4}[/.-][\dxX?]{1,2}[/.-][\dxX?]{1,4})\s*\*\*$/;
+const HEADING_RE = /^#{1,6}\s+/;
+const BULLET_RE = /^(?:[-*+](?:\s+|$)|•\s*|\d{1,3}[.)](?:\s+|$))/;
+const LABEL_RE = new RegExp(String.raw`^([*_]{0,3})\s*(${LABEL_WORDS})\s*([*_]{0,3})\s*:(.*)$`, 'is');
+const BARE_LABEL_RE = new RegExp(String.raw`^([*_]{1,3})(${LABEL_WORDS})\1$`, 'i');
+const HEADING_LABEL_RE = new RegExp(String.raw`^()(${LABEL_WORDS})$`, 'i');
+const RESUME_RE = /^([*_]{0,3})\s*r?esume\s+from\s+anchor\s*([*_]{0,3})\s*:(.*)$/is;
+// `✅ Anchor **[NAME]** loaded successfully.` — the emoji is optional, any markup around it too.
+const LOADED_RE = /^[*_]{0,3}[\p{Extended_Pictographic}\uFE0F\u200D✓✔☑]*\s*anchor\s+(.+?)\s+loaded(?:\s+successfully)?[.!]?[*_]{0,3}$/isu;
+const BREAK_RE = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const FENCE_RE = /^(`{3,}|~{3,})(.*)$/s;
+// Every `.` above runs with the `s` flag: a field line may hold U+2028, which `.` would not match.
+
+/** The kind of one line, as written (before any unescaping). */
+function classifyLine(raw: string): Line {
+  const t = raw.trim();
+  if (t === '') return { kind: 'blank' };
+  const stamp = STAMP_RE.exec(t);
+  if (stamp) return { kind: 'stamp', time: stamp[1], date: stamp[2] ?? '' };
+  const name = matchNameLine(t);
+  if (name !== null) return { kind: 'name', name };
+  const label = matchLabel(t);
+  if (label) return { kind: 'label', ...label };
+  if (BREAK_RE.test(t)) return { kind: 'break' };
+  return { kind: 'text' };
+}
+
+function matchNameLine(t: string): string | null {
+  const s = t.replace(HEADING_RE, '');
+  const resume = RESUME_RE.exec(s);
+  if (resume) return extractName(closeMarkup(resume[1] ?? '', resume[2] ?? '', resume[3] ?? ''));
+  const loaded = LOADED_RE.exec(s);
+  if (loaded) return extractName(loaded[1] ?? '');
+  return null;
+}
+
+function matchLabel(t: string): { key: FieldKey; rest: string } | null {
+  const s = t.replace(BULLET_RE, '').replace(HEADING_RE, '');
+  const m = LABEL_RE.exec(s);
+  if (m) {
+    const key = labelKey(m[2]);
+    return key ? { key, rest: closeMarkup(m[1] ?? '', m[3] ?? '', m[4] ?? '').trim() } : null;
+  }
+  // A label alone as a bold line or a heading, without a colon: `**Context**`, `### Next action`.
+  const bare = BARE_LABEL_RE.exec(s) ?? (HEADING_RE.test(t) ? HEADING_LABEL_RE.exec(s) : null);
+  const key = bare ? labelKey(bare[2]) : undefined;
+  return key ? { key, rest: '' } : null;
+}
+
+function labelKey(word: string | undefined): FieldKey | undefined {
+  return LABEL_BY_WORD[(word ?? '').toLowerCase().replace(/\s+/g, ' ')];
+}
+
+/** `**Context:** text`: the bold opened before the word closes after the colon; drop it from the rest. */
+function closeMarkup(open: string, closedBefore: string, rest: string): string {
+  if (open && !closedBefore) {
+    const trimmed = rest.trimStart();
+    if (trimmed.startsWith(open)) return trimmed.slice(open.length);
+  }
+  return rest;
+}
+
+/**
+ * The name from what follows `Resume from anchor:`: `[NAME]`, `**[NAME]**`, `` `[NAME]` ``, `NAME`.
+ * When the brackets are wrapped in markup and the line ends with the same markup, everything
+ * between is the name, so names containing `]` survive a round trip.
+ */
+function extractName(rest: string): string {
+  const s = rest.trim();
+  const open = /^([*_`]*)\[/.exec(s);
+  if (open) {
+    const inner = s.slice(open[0].length);
+    const closing = `]${[...(open[1] ?? '')].reverse().join('')}`;
+    if (inner.endsWith(closing)) return inner.slice(0, inner.length - closing.length).trim();
+    const end = inner.indexOf(']');
+    return (end >= 0 ? inner.slice(0, end) : inner.replace(/[*_`]+$/, '')).trim();
+  }
+  return stripWrapping(s);
+}
+
+function stripWrapping(s: string): string {
+  const m = /^(\*\*|__|`+|\*)(.+)\1$/s.exec(s);
+  return m ? stripWrapping((m[2] ?? '').trim()) : s;
+}
+
+function isFenceLine(raw: string): boolean {
+  return FENCE_RE.test(raw.trim());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Escaping (shared with lib/format.ts so the two sides cannot drift apart)
+
+/** True when `line`, written as is at the start of a field line, would not read back as itself. */
+function needsEscape(line: string): boolean {
+  return (
+    line === '' ||
+    line.trimStart() !== line ||
+    line.startsWith('\\') ||
+    isFenceLine(line) ||
+    classifyLine(line).kind !== 'text'
+  );
+}
+
+/** A dependency is written as `- item`; the whole bullet line must not read as a label or `---`. */
+function dependencyNeedsEscape(item: string): boolean {
+  return needsEscape(item) || classifyLine(`- ${item}`).kind !== 'text';
+}
+
+/** One leading backslash is an escape only when the rest needs it; otherwise it is the user's text. */
+function unescapeLine(t: string, needs: (s: string) => boolean): { text: string; escaped: boolean } {
+  return t.startsWith('\\') && needs(t.slice(1)) ? { text: t.slice(1), escaped: true } : { text: t, escaped: false };
+}
+
+/** The lines of a text field as the log writes them (empty text → no lines). */
+export function encodeFieldLines(text: string): string[] {
+  if (text === '') return [];
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const last = lines.length - 1;
+  return lines.map((line, i) => {
+    // A blank line inside a field is kept as is; at its edges it would be dropped, so escape it.
+    if (line === '') return i === 0 || i === last ? '\\' : '';
+    return needsEscape(line) ? `\\${line}` : line;
+  });
+}
+
+/** One dependency as the log writes it: `- item`. */
+export function encodeDependencyLine(item: string): string {
+  return `- ${dependencyNeedsEscape(item) ? `\\${item}` : item}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Code fences
+
+/** `[open, close]` line indexes of every closed code fence. An unclosed fence is ordinary text. */
+function fenceRanges(lines: string[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  // Once a search for a closer of `char` at least `n` long fails, every later opener of that char
+  // at least `n` long fails too: remembering that keeps stray fences from making this quadratic.
+  const hopeless = new Map<string, number>();
+  for (let i = 0; i < lines.length; i++) {
+    const open = fenceOpening(lines[i] ?? '');
+    if (!open || open.length >= (hopeless.get(open.char) ?? Infinity)) continue;
+    const close = fenceClosing(lines, i + 1, open);
+    if (close < 0) {
+      hopeless.set(open.char, open.length);
+      continue;
+    }
+    ranges.push([i, close]);
+    i = close;
+  }
+  return ranges;
+}
+
+function fenceOpening(line: string): { char: string; length: number } | null {
+  const open = FENCE_RE.exec(line.trim());
+  const marker = open?.[1];
+  if (!marker) return null;
+  // Markdown: a backtick fence's info string cannot contain a backtick (that is inline code).
+  if (marker.startsWith('`') && (open[2] ?? '').includes('`')) return null;
+  return { char: marker.charAt(0), length: marker.length };
+}
+
+function fenceClosing(lines: string[], from: number, open: { char: string; length: number }): number {
+  for (let j = from; j < lines.length; j++) {
+    const run = /^(`{3,}|~{3,})\s*$/.exec((lines[j] ?? '').trim())?.[1];
+    if (run && run.charAt(0) === open.char && run.length >= open.length) return j;
+  }
+  return -1;
+}
+
+function fencedLines(lines: string[]): Set<number> {
+  const fenced = new Set<number>();
+  for (const [open, close] of fenceRanges(lines)) {
+    for (let j = open; j <= close; j++) fenced.add(j);
+  }
+  return fenced;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Grouping lines into entries
+
+interface FieldLine {
+  text: string;
+  /** A blank line as written (not an escaped empty line): dropped at the edges of a field. */
+  blank: boolean;
+}
+
+interface RawEntry {
+  line: number;
+  stampLine?: number;
+  stamp?: { time?: string; date: string };
+  name: string;
+  text: Record<TextKey, FieldLine[]>;
+  dependencies: string[];
+  labels: Set<FieldKey>;
+}
+
+interface ScanResult {
+  entries: RawEntry[];
+  warnings: LogWarning[];
+}
+
+/** Walks the lines once; fenced lines are skipped (the caller decides whether to look inside). */
+class EntryScanner {
+  readonly entries: RawEntry[] = [];
+  readonly warnings: LogWarning[] = [];
+  private entry: RawEntry | null = null;
+  private field: FieldKey | null = null;
+  /** Set after `---`, or after text that follows the dependencies: ignore text until a label. */
+  private closed = false;
+  private depsGap = false;
+  private warnedIgnored = false;
+  private pendingStamp: { line: number; time?: string; date: string } | null = null;
+
+  scan(lines: string[]): ScanResult {
+    const fenced = fencedLines(lines);
+    lines.forEach((raw, i) => {
+      if (!fenced.has(i)) this.take(raw, classifyLine(raw), i + 1);
+      else if (!fenced.has(i - 1) && this.entry && this.field) this.warnFencedInEntry(i + 1);
+    });
+    this.finishEntry();
+    this.finishPendingStamp();
+    return { entries: this.entries, warnings: this.warnings };
+  }
+
+  private take(raw: string, line: Line, n: number): void {
+    switch (line.kind) {
+      case 'stamp':
+        this.finishEntry();
+        this.finishPendingStamp();
+        this.pendingStamp = { line: n, time: line.time, date: line.date };
+        return;
+      case 'name':
+        return this.startEntry(line.name, n);
+      case 'label':
+        return this.startField(line.key, line.rest, n);
+      case 'break':
+        this.field = null;
+        this.closed = true;
+        return;
+      case 'blank':
+        return this.takeBlank();
+      case 'text':
+        return this.takeText(raw, n);
+    }
+  }
+
+  private startEntry(name: string, n: number): void {
+    this.finishEntry();
+    const stamp = this.pendingStamp;
+    this.pendingStamp = null;
+    this.entry = {
+      line: stamp?.line ?? n,
+      stampLine: stamp?.line,
+      stamp: stamp ? { time: stamp.time, date: stamp.date } : undefined,
+      name,
+      text: { context: [], milestone: [], nextAction: [] },
+      dependencies: [],
+      labels: new Set(),
+    };
+    this.field = null;
+    this.closed = false;
+    this.warnedIgnored = false;
+  }
+
+  private startField(key: FieldKey, rest: string, n: number): void {
+    const entry = this.entry;
+    if (!entry) return;
+    if (entry.labels.has(key)) {
+      this.warn(n, `“${entry.name}” has ${FIELD_LABELS[key]} twice; the texts were joined`);
+    }
+    entry.labels.add(key);
+    this.field = key;
+    this.closed = false;
+    this.depsGap = false;
+    this.warnedIgnored = false;
+    if (key === 'dependencies') entry.dependencies.push(...splitDependencyLine(rest));
+    else if (rest !== '') entry.text[key].push({ text: rest, blank: false });
+  }
+
+  private takeBlank(): void {
+    if (!this.entry || !this.field || this.closed) return;
+    if (this.field === 'dependencies') this.depsGap = this.entry.dependencies.length > 0;
+    else this.entry.text[this.field].push({ text: '', blank: true });
+  }
+
+  private takeText(raw: string, n: number): void {
+    const entry = this.entry;
+    if (!entry) return;
+    if (!this.field || this.closed) return this.warnIgnored(n);
+    const t = raw.trimStart();
+    if (this.field !== 'dependencies') {
+      const { text } = unescapeLine(t, needsEscape);
+      entry.text[this.field].push({ text, blank: false });
+      return;
+    }
+    const bullet = BULLET_RE.exec(t);
+    if (bullet) {
+      const item = unescapeLine(t.slice(bullet[0].length).trim(), dependencyNeedsEscape).text;
+      if (item.trim() !== '') entry.dependencies.push(item);
+    } else if (this.depsGap) {
+      // Text after a blank line that follows the list is chatter or a note, not a dependency.
+      this.closed = true;
+      this.warnIgnored(n);
+      return;
+    } else {
+      entry.dependencies.push(...splitDependencyLine(t));
+    }
+    this.depsGap = false;
+  }
+
+  private finishEntry(): void {
+    if (this.entry) this.entries.push(this.entry);
+    this.entry = null;
+    this.field = null;
+  }
+
+  private finishPendingStamp(): void {
+    if (this.pendingStamp) this.warn(this.pendingStamp.line, 'timestamp without an anchor; skipped');
+    this.pendingStamp = null;
+  }
+
+  private warnIgnored(n: number): void {
+    if (this.warnedIgnored || !this.entry) return;
+    this.warnedIgnored = true;
+    this.warn(n, `text in “${this.entry.name}” that is not under a field label was not imported`);
+  }
+
+  private warnFencedInEntry(n: number): void {
+    this.warn(n, `a code block in “${this.entry?.name ?? ''}” was not imported (text in code fences never is)`);
+  }
+
+  private warn(line: number, message: string): void {
+    this.warnings.push({ line, message });
+  }
+}
+
+/** `a; b; c`, or `a, b` when there is no `;`. */
+function splitDependencyLine(text: string): string[] {
+  const separator = text.includes(';') ? ';' : ',';
+  return text
+    .split(separator)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function toLines(text: string): string[] {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+}
+
+function joinField(lines: FieldLine[]): string {
+  let start = 0;
+  let end = lines.length;
+  while (start < end && lines[start]?.blank) start++;
+  while (end > start && lines[end - 1]?.blank) end--;
+  return lines
+    .slice(start, end)
+    .map((l) => l.text)
+    .join('\n');
+}
+
+function toDraft(entry: RawEntry): AnchorDraft {
+  return {
+    name: entry.name,
+    context: joinField(entry.text.context),
+    milestone: joinField(entry.text.milestone),
+    nextAction: joinField(entry.text.nextAction),
+    dependencies: entry.dependencies,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timestamps
+
+interface StampReading {
+  createdAt?: string;
+  timeKnown: boolean;
+  warning?: string;
+}
+
+/** Local date + time → ISO. A broken time keeps the date (at 00:00, time unknown). */
+function readStamp(stamp: { time?: string; date: string }): StampReading {
+  const day = readDate(stamp.date);
+  if (!day) {
+    return { timeKnown: false, warning: `date \`${stamp.date}\` is not a date; the anchor was kept without a date` };
+  }
+  const [y, m, d] = day;
+  const midnight = new Date(y, m - 1, d).toISOString();
+  if (stamp.time === undefined) return { createdAt: midnight, timeKnown: false, warning: 'no time given; kept the date, time unknown' };
+  // `--:--` is how our own export writes an unknown time: not a problem to report.
+  if (stamp.time === '--:--') return { createdAt: midnight, timeKnown: false };
+  const time = /^(\d{1,2}):(\d{2})$/.exec(stamp.time);
+  const h = Number(time?.[1]);
+  const min = Number(time?.[2]);
+  if (!time || h > 23 || min > 59) {
+    return { createdAt: midnight, timeKnown: false, warning: `time \`${stamp.time}\` is not a time; kept the date, time unknown` };
+  }
+  return { createdAt: new Date(y, m - 1, d, h, min).toISOString(), timeKnown: true };
+}
+
+/** `MM/DD/YYYY`, `YYYY-MM-DD`, `MM-DD-YYYY` or `DD.MM.YYYY` → [year, month, day], checked. */
+function readDate(text: string): [number, number, number] | null {
+  const parts = text.split(/[/.-]/).map((p) => (/^\d+$/.test(p) ? Number(p) : NaN));
+  const [a = NaN, b = NaN, c = NaN] = parts;
+  const sep = /[/.-]/.exec(text)?.[0];
+  let ymd: [number, number, number];
+  if (sep === '-' && text.indexOf('-') === 4) ymd = [a, b, c];
+  else if (sep === '.') ymd = [c, b, a];
+  else ymd = [c, a, b];
+  const [y, m, d] = ymd;
+  if (![y, m, d].every(Number.isInteger) || y < 1000 || y > 9999) return null;
+  const date = new Date(y, m - 1, d);
+  return date.getFullYear() === y && date.getMonth() === m - 1 && date.getDate() === d ? ymd : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Logs
+
+/**
+ * A whole markdown log. Every entry with a name is kept (hand logs lose nothing); what was odd
+ * about it is reported as a warning. Text inside code fences is never read: the log's `## Template`
+ * block contains a name line of its own.
+ */
+export function parseAnchorLog(text: string): LogParseResult {
+  const scan = new EntryScanner().scan(toLines(text));
+  const warnings = [...scan.warnings];
+  const entries: LogEntry[] = [];
+  for (const raw of scan.entries) {
+    const entry = toLogEntry(raw, warnings);
+    if (entry) entries.push(entry);
+  }
+  warnings.sort((a, b) => a.line - b.line);
+  return { entries, warnings };
+}
+
+function toLogEntry(raw: RawEntry, warnings: LogWarning[]): LogEntry | null {
+  if (raw.name === '') {
+    warnings.push({ line: raw.line, message: 'an anchor line without a name; skipped' });
+    return null;
+  }
+  // An unfenced copy of the request template. Exported entries always carry a timestamp, so an
+  // anchor someone really named ANCHOR_NAME still comes back from our own export.
+  if (raw.name === PLACEHOLDER_NAME && raw.stamp === undefined) {
+    warnings.push({ line: raw.line, message: `the request template ([${PLACEHOLDER_NAME}]) is not an anchor; skipped` });
+    return null;
+  }
+  const missing = FIELD_KEYS.filter((key) => !raw.labels.has(key)).map((key) => FIELD_LABELS[key]);
+  if (missing.length > 0) {
+    warnings.push({ line: raw.line, message: `“${raw.name}” has no ${missing.join(', ')}; kept with ${missing.length === 1 ? 'that field' : 'those fields'} empty` });
+  }
+  const stamp: StampReading = raw.stamp ? readStamp(raw.stamp) : { timeKnown: false };
+  if (stamp.warning) warnings.push({ line: raw.stampLine ?? raw.line, message: stamp.warning });
+  const entry: LogEntry = { draft: toDraft(raw), timeKnown: stamp.timeKnown, line: raw.line };
+  if (stamp.createdAt) entry.createdAt = stamp.createdAt;
+  return entry;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One reply or selection
+
+/**
+ * One anchor from a reply or a selection. Text in code fences is ignored first, as in logs; only
+ * when that finds no anchor and the reply holds exactly one fenced block is that block read —
+ * ChatGPT often answers the template inside a code block, while several blocks mean an
+ * explanation with examples, not an anchor.
+ */
+export function parseAnchorText(text: string): ParseResult {
+  const lines = toLines(text);
+  const outside = pickAnchor(new EntryScanner().scan(lines).entries);
+  if (outside.ok) return outside;
+  const inner = singleFencedBlock(lines);
+  if (!inner) return outside;
+  const inside = pickAnchor(new EntryScanner().scan(inner).entries);
+  return inside.ok || outside.reason === NO_NAME ? inside : outside;
+}
+
+const NO_NAME = 'No anchor name found (expected a line like “Resume from anchor: [NAME]”).';
+
+/** The inside of the only closed fenced block in `lines`, or null when there are none or several. */
+function singleFencedBlock(lines: string[]): string[] | null {
+  const ranges = fenceRanges(lines);
+  const only = ranges.length === 1 ? ranges[0] : undefined;
+  return only ? lines.slice(only[0] + 1, only[1]) : null;
+}
+
+// The default template's placeholders: a reply that fills in the name but keeps these is an echo.
+const TEMPLATE_PLACEHOLDERS = new Set([
+  '[3–4 lines on project/sprint state]',
+  '[what’s done]',
+  '[one concrete step]',
+  '[keys/env/tools/people]',
+]);
+
+function isTemplateEcho(draft: AnchorDraft): boolean {
+  const values = [draft.context, draft.milestone, draft.nextAction, draft.dependencies.join('/')];
+  return values.filter((v) => TEMPLATE_PLACEHOLDERS.has(v.trim())).length >= 2;
+}
+
+/** The first entry that is a filled-in anchor; otherwise the most helpful reason why not. */
+function pickAnchor(entries: RawEntry[]): ParseResult {
+  const named = entries.filter((e) => e.name !== '' && e.name !== PLACEHOLDER_NAME);
+  for (const entry of named) {
+    const draft = toDraft(entry);
+    if (entry.labels.size >= 2 && !isTemplateEcho(draft)) return validated(draft, entry.labels.size);
+  }
+  if (entries.length === 0) return { ok: false, reason: NO_NAME };
+  if (named.length === 0) {
+    return entries.some((e) => e.name === PLACEHOLDER_NAME)
+      ? { ok: false, reason: `This is the anchor request template, not a filled-in anchor (the name is still [${PLACEHOLDER_NAME}]).` }
+      : { ok: false, reason: 'The anchor line has no name (expected “Resume from anchor: [NAME]”).' };
+  }
+  const most = Math.max(...named.map((e) => e.labels.size));
+  if (most >= 2) return { ok: false, reason: 'The reply repeats the template’s placeholders instead of filling them in.' };
+  return {
+    ok: false,
+    reason: `${most === 0 ? 'None' : 'Only 1'} of the 4 fields (${FIELD_LIST}) found; an anchor needs at least 2.`,
+  };
+}
+
+function validated(draft: AnchorDraft, labels: number): ParseResult {
+  const checked = AnchorDraftSchema.safeParse(draft);
+  if (!checked.success) return { ok: false, reason: `The anchor “${draft.name}” cannot be saved: ${describeZodError(checked.error)}` };
+  return { ok: true, draft: checked.data, labels };
+}

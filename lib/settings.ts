@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { DEFAULT_TEMPLATE } from './format';
+
+export const TEMPLATE_PLACEHOLDER = '[ANCHOR_NAME]';
+
+export const SettingsSchema = z.object({
+  template: z
+    .string()
+    .max(5_000, { error: 'The template is longer than 5,000 characters.' })
+    .refine((t) => t.includes(TEMPLATE_PLACEHOLDER), {
+      error: `The template must contain ${TEMPLATE_PLACEHOLDER}, where the anchor's name goes.`,
+    }),
+  autoSend: z.boolean(),
+  dateFormat: z.enum(['us', 'iso']),
+  exportAllVersions: z.boolean(),
+  /** How long Save anchor waits for ChatGPT to finish a reply before giving up. */
+  replyTimeoutSeconds: z
+    .number()
+    .int()
+    .min(2, { error: 'Wait at least 2 seconds.' })
+    .max(900, { error: 'Wait at most 900 seconds (15 minutes).' }),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  template: DEFAULT_TEMPLATE,
+  autoSend: false,
+  dateFormat: 'us',
+  exportAllVersions: true,
+  replyTimeoutSeconds: 180,
+};
+
+/** Stored settings merged over the defaults, so a setting added later has its default. */
+export function withDefaults(stored: unknown): Settings {
+  const merged = { ...DEFAULT_SETTINGS, ...(typeof stored === 'object' && stored !== null ? stored : {}) };
+  const parsed = SettingsSchema.safeParse(merged);
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}

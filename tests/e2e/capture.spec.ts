@@ -1,0 +1,288 @@
+import type { Page } from '@playwright/test';
+import { anchorBar, expect, test } from './support/extension';
+import { fixtureHtml, serveChatGPT } from './support/chatgpt-fixture';
+import { THESIS, anchorReply, setSettings, storedAnchors } from './support/library';
+import type { FixtureWindow } from '../fixtures/chatgpt/options';
+
+const CHAT = '11111111-1111-4111-8111-111111111111';
+const PLAIN = '22222222-2222-4222-8222-222222222222';
+const STREAMING = '33333333-3333-4333-8333-333333333333';
+const TWO_ANCHORS = '44444444-4444-4444-8444-444444444444';
+
+const conversations = {
+  [CHAT]: {
+    title: 'Thesis chapter 3',
+    turns: [
+      { role: 'user' as const, markdown: 'Anchor this as chat [Thesis_Ch3_Methods] with next action + dependencies.' },
+      { role: 'assistant' as const, markdown: anchorReply(THESIS) },
+    ],
+  },
+  [PLAIN]: {
+    title: 'Capstone Step 9 – Admin',
+    turns: [
+      { role: 'user' as const, markdown: 'How do I add an admin page?' },
+      { role: 'assistant' as const, markdown: 'Start with a **route** guarded by a role check.' },
+    ],
+  },
+  [STREAMING]: {
+    title: 'Streaming chat',
+    turns: [
+      { role: 'user' as const, markdown: 'Anchor please' },
+      {
+        role: 'assistant' as const,
+        markdown: anchorReply({ ...THESIS, name: 'Stream_Anchor', nextAction: 'Finish streaming.' }),
+        streaming: true,
+      },
+    ],
+  },
+  [TWO_ANCHORS]: {
+    title: 'Two anchors',
+    turns: [
+      { role: 'user' as const, markdown: 'first' },
+      { role: 'assistant' as const, markdown: anchorReply({ ...THESIS, name: 'First_Anchor' }) },
+      { role: 'user' as const, markdown: 'chatter' },
+      { role: 'assistant' as const, markdown: 'Just a normal answer, no anchor here.' },
+      { role: 'user' as const, markdown: 'second' },
+      { role: 'assistant' as const, markdown: anchorReply({ ...THESIS, name: 'Second_Anchor', nextAction: 'Second next.' }) },
+    ],
+  },
+};
+
+const saveButton = (page: Page) => anchorBar(page).getByRole('button', { name: 'Save anchor', exact: true });
+const toast = (page: Page) => page.locator('#gpt-anchors-host').getByRole('status');
+
+test.afterEach(({ consoleErrors }) => {
+  expect(consoleErrors, 'no errors logged by the page or the extension').toEqual([]);
+});
+
+test('saves the latest reply when it is an anchor, and the popup lists it', async ({ context, extensionId, openPopup }) => {
+  await serveChatGPT(context, { conversations });
+  const page = await context.newPage();
+  await page.goto(`https://chatgpt.com/c/${CHAT}`);
+  await saveButton(page).click();
+  await expect(toast(page)).toContainText('Saved anchor [Thesis_Ch3_Methods]');
+
+  const [stored] = await storedAnchors(context, extensionId);
+  expect(stored).toMatchObject({
+    name: THESIS.name,
+    context: THESIS.context,
+    milestone: THESIS.milestone,
+    nextAction: THESIS.nextAction,
+    dependencies: THESIS.dependencies,
+    origin: 'captured',
+    source: { conversationId: CHAT, chatTitle: 'Thesis chapter 3' },
+  });
+
+  const popup = await openPopup();
+  await expect(popup.getByText('Thesis_Ch3_Methods')).toBeVisible();
+  await expect(popup.getByText(THESIS.nextAction)).toBeVisible();
+});
+
+test('buttons appear on chat.openai.com and on no other host', async ({ context }) => {
+  await serveChatGPT(context, { conversations });
+  await context.route('https://example.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: fixtureHtml({ conversations }) }),
+  );
+  const openai = await context.newPage();
+  await openai.goto(`https://chat.openai.com/c/${CHAT}`);
+  await expect(saveButton(openai)).toBeVisible();
+  await expect(anchorBar(openai).getByRole('button', { name: 'Resume anchor' })).toBeVisible();
+
+  const other = await context.newPage();
+  await other.goto(`https://example.com/c/${CHAT}`);
+  await expect(other.locator('#prompt-textarea')).toBeVisible();
+  await other.waitForTimeout(500);
+  await expect(other.locator('#gpt-anchors-host')).toHaveCount(0);
+  await expect(other.getByRole('button', { name: 'Save anchor' })).toHaveCount(0);
+});
+
+test('with no anchor in the chat, sends the request, waits for the streamed reply and saves it', async ({
+  context,
+  extensionId,
+}) => {
+  await serveChatGPT(context, { conversations, streamChunkMs: 20 });
+  const page = await context.newPage();
+  await page.goto(`https://chatgpt.com/c/${PLAIN}`);
+  await saveButton(page).click();
+  await expect(anchorBar(page).getByRole('button', { name: 'Cancel saving anchor' })).toBeVisible();
+  await expect(toast(page)).toContainText('Saved anchor [Capstone_Step9_Admin]', { timeout: 20_000 });
+
+  const sent = await page.evaluate(() => (window as unknown as FixtureWindow).__chatgpt.sent);
+  expect(sent).toHaveLength(1);
+  expect(sent[0]).toContain('Anchor this as chat [Capstone_Step9_Admin] with next action + dependencies.');
+  expect(sent[0]!.split('\n')).toContain('Resume from anchor: [ANCHOR_NAME]');
+
+  const stored = await storedAnchors(context, extensionId);
+  expect(stored).toHaveLength(1);
+  expect(stored[0]).toMatchObject({ name: 'Capstone_Step9_Admin', origin: 'requested' });
+  expect(stored[0]!.context.length).toBeGreaterThan(0);
+  expect(stored[0]!.dependencies.length).toBeGreaterThan(0);
+  await expect(saveButton(page)).toBeVisible();
+});
+
+test('pressed while ChatGPT is streaming, waits for the reply to finish and saves it', async ({ context, extensionId }) => {
+  await serveChatGPT(context, { conversations, streamChunkMs: 60, streamChunkChars: 20 });
+  const page = await context.newPage();
+  await page.goto(`https://chatgpt.com/c/${STREAMING}`);
+  await expect(page.getByRole('button', { name: 'Stop streaming' })).toBeVisible();
+  await saveButton(page).click();
+  await expect(anchorBar(page).getByRole('button', { name: 'Cancel saving anchor' })).toContainText('Waiting for ChatGPT');
+  await expect(toast(page)).toContainText('Saved anchor [Stream_Anchor]', { timeout: 20_000 });
+  const stored = await storedAnchors(context, extensionId);
+  expect(stored.map((a) => [a.name, a.nextAction, a.dependencies.length])).toEqual([['Stream_Anchor', 'Finish streaming.', 3]]);
+  const sent = await page.evaluate(() => (window as unknown as FixtureWindow).__chatgpt.sent);
+  expect(sent).toEqual([]);
+});
+
+test('a reply that is not an anchor saves nothing and says why', async ({ context, extensionId }) => {
+  await serveChatGPT(context, { conversations, replies: ['Sorry, I cannot write an anchor for this chat.'] });
+  const page = await context.newPage();
+  await page.goto(`https://chatgpt.com/c/${PLAIN}`);
+  await saveButton(page).click();
+  await expect(toast(page)).toContainText("ChatGPT's reply is not an anchor", { timeout: 20_000 });
+  await expect(toast(page)).toContainText('Nothing was saved.');
+  expect(await storedAnchors(context, extensionId)).toEqual([]);
+});
+
+test('a reply that never finishes times out cleanly, and the button can cancel', async ({ context, extensionId }) => {
+  await serveChatGPT(context, { conversations });
+  await setSettings(context, extensionId, { replyTimeoutSeconds: 3 });
+  const page = await context.newPage();
+  await page.goto(`https://chatgpt.com/c/${PLAIN}`);
+  await page.evaluate(() =>
+    (window as unknown as FixtureWindow).__chatgpt.queueReply('Thinking about it…', { neverFinish: true }),
+  );
+  await saveButton(page).click();
+  await expect(toast(page)).toContainText("Timed out waiting for ChatGPT's reply. Nothing was saved.", { timeout: 15_000 });
+  expect(await storedAnchors(context, extensionId)).toEqual([]);
+
+  // Cancelling: press the busy button while it waits.
+  await page.getByRole('button', { name: 'Stop streaming' }).click();
+  await page.evaluate(() => (window as unknown as FixtureWindow).__chatgpt.queueReply('Still thinking…', { neverFinish: true }));
+  await saveButton(page).click();
+  await anchorBar(page).getByRole('button', { name: 'Cancel saving anchor' }).click();
+  await expect(toast(page)).toContainText('Cancelled. Nothing was saved.');
+  await expect(saveButton(page)).toBeVisible();
+  expect(await storedAnchors(context, extensionId)).toEqual([]);
+});
+
+test('Save this anchor saves exactly that message; saving it twice makes no duplicate', async ({ context, extensionId }) => {
+  await serveChatGPT(context, { conversations });
+  const page = await context.newPage();
+  await page.goto(`https://chatgpt.com/c/${TWO_ANCHORS}`);
+  const perMessage = page.getByRole('button', { name: 'Save this anchor' });
+  await expect(perMessage).toHaveCount(2);
+  await perMessage.first().click();
+  await expect(toast(page)).toContainText('Saved anchor [First_Anchor]');
+  await perMessage.first().click();
+  await expect(toast(page)).toContainText('Already saved: anchor [First_Anchor]');
+  const stored = await storedAnchors(context, extensionId);
+  expect(stored.map((a) => a.name)).toEqual(['First_Anchor']);
+  expect(stored[0]!.source.messageId).toBeTruthy();
+});
+
+test('Undo removes the saved anchor; Rename validates and renames it', async ({ context, extensionId }) => {
+  await serveChatGPT(context, { conversations });
+  const page = await context.newPage();
+  await page.goto(`https://chatgpt.com/c/${CHAT}`);
+  await saveButton(page).click();
+  await expect(toast(page)).toContainText('Saved anchor [Thesis_Ch3_Methods]');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(toast(page)).toContainText('Removed anchor [Thesis_Ch3_Methods]');
+  expect(await storedAnchors(context, extensionId)).toEqual([]);
+
+  await saveButton(page).click();
+  await expect(toast(page)).toContainText('Saved anchor [Thesis_Ch3_Methods]');
+  await page.getByRole('button', { name: 'Rename' }).click();
+  const field = page.getByRole('textbox', { name: 'New name' });
+  await field.fill('   ');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(page.getByRole('alert')).toContainText('The name is empty.');
+  await field.fill('Thesis_Ch3_Methods_v2');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(toast(page)).toContainText('Saved anchor [Thesis_Ch3_Methods_v2]');
+  const stored = await storedAnchors(context, extensionId);
+  expect(stored.map((a) => a.name)).toEqual(['Thesis_Ch3_Methods_v2']);
+});
+
+test('saving a name again with new text keeps the earlier version', async ({ context, extensionId }) => {
+  await serveChatGPT(context, { conversations, replies: [anchorReply({ ...THESIS, nextAction: 'Send 3.4 to supervisor.' })] });
+  const page = await context.newPage();
+  await page.goto(`https://chatgpt.com/c/${CHAT}`);
+  await saveButton(page).click();
+  await expect(toast(page)).toContainText('Saved anchor [Thesis_Ch3_Methods]');
+  // A new reply with the same name and a new next action.
+  await page.locator('#prompt-textarea').click();
+  await page.keyboard.type('What next?');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Copy' })).toHaveCount(2, { timeout: 15_000 });
+  await saveButton(page).click();
+  await expect(toast(page)).toContainText('Saved anchor [Thesis_Ch3_Methods]');
+  await expect.poll(async () => (await storedAnchors(context, extensionId)).map((a) => a.nextAction)).toEqual([
+    THESIS.nextAction,
+    'Send 3.4 to supervisor.',
+  ]);
+});
+
+test('a secret in an anchor is flagged and can be masked', async ({ context, extensionId }) => {
+  const withKey = { ...THESIS, name: 'Bot_Deploy', dependencies: ['OPENAI_API_KEY=sk-proj-abcDEF1234567890abcdef1234', 'certbot'] };
+  await serveChatGPT(context, {
+    conversations: { [CHAT]: { title: 'Bot', turns: [{ role: 'user', markdown: 'x' }, { role: 'assistant', markdown: anchorReply(withKey) }] } },
+  });
+  const page = await context.newPage();
+  await page.goto(`https://chatgpt.com/c/${CHAT}`);
+  await saveButton(page).click();
+  await expect(toast(page)).toContainText('seems to hold a secret (OpenAI key)');
+  await page.getByRole('button', { name: 'Mask' }).click();
+  await expect(toast(page)).not.toContainText('secret');
+  const [stored] = await storedAnchors(context, extensionId);
+  expect(stored!.dependencies).toEqual(['OPENAI_API_KEY=••••1234', 'certbot']);
+});
+
+test('the buttons come back after a composer re-render and a route change, never twice', async ({ context }) => {
+  await serveChatGPT(context, { conversations });
+  const page = await context.newPage();
+  await page.goto(`https://chatgpt.com/c/${CHAT}`);
+  await expect(saveButton(page)).toBeVisible();
+  for (let i = 0; i < 3; i += 1) {
+    await page.evaluate(() => (window as unknown as FixtureWindow).__chatgpt.rerenderComposer());
+    await expect(saveButton(page)).toBeVisible();
+    await expect(page.locator('#gpt-anchors-host')).toHaveCount(1);
+  }
+  await page.getByRole('link', { name: 'New chat' }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as FixtureWindow).__chatgpt.route())).toBe('/');
+  await expect(saveButton(page)).toBeVisible();
+  await expect(page.locator('#gpt-anchors-host')).toHaveCount(1);
+  expect(await page.evaluate(() => (window as unknown as FixtureWindow).__chatgpt.loads)).toBe(1);
+});
+
+test('a composer that re-renders on its own keeps one bar', async ({ context }) => {
+  await serveChatGPT(context, { conversations, rerenderComposerEveryMs: 300 });
+  const page = await context.newPage();
+  await page.goto(`https://chatgpt.com/c/${CHAT}`);
+  for (let i = 0; i < 4; i += 1) {
+    await page.waitForTimeout(350);
+    await expect(saveButton(page)).toBeVisible();
+    await expect(page.locator('#gpt-anchors-host')).toHaveCount(1);
+  }
+});
+
+test('when the page layout changes, the bar says which part is missing', async ({ context, extensionId }) => {
+  await serveChatGPT(context, { conversations, brokenSelectors: ['composer'] });
+  const page = await context.newPage();
+  await page.goto(`https://chatgpt.com/c/${PLAIN}`);
+  await expect(page.getByRole('alert')).toContainText("GPT Anchors cannot find ChatGPT's composer");
+  await saveButton(page).click();
+  await expect(toast(page)).toContainText("cannot find the composer. Nothing was saved.");
+  expect(await storedAnchors(context, extensionId)).toEqual([]);
+});
+
+test('when the send button cannot be found, the request is not left in the composer', async ({ context, extensionId }) => {
+  await serveChatGPT(context, { conversations, brokenSelectors: ['send'] });
+  const page = await context.newPage();
+  await page.goto(`https://chatgpt.com/c/${PLAIN}`);
+  await saveButton(page).click();
+  await expect(toast(page)).toContainText('cannot find the send button. Nothing was saved.', { timeout: 15_000 });
+  expect(await page.evaluate(() => (window as unknown as FixtureWindow).__chatgpt.editorText())).toBe('');
+  expect(await storedAnchors(context, extensionId)).toEqual([]);
+});

@@ -1,0 +1,101 @@
+import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { EXTENSION_DIR, findChromium } from './paths';
+
+/** Chromium flags for this closed machine: no background traffic, no sandbox (root), no GPU. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export type ExtensionFixtures = {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+  downloadsDir: string;
+  /** Errors logged by any page, worker or content script during the test. */
+  consoleErrors: string[];
+  openPopup: () => Promise<Page>;
+};
+
+/** Extension downloads don't reach Playwright's download event: send them to a folder we read. */
+function writeDownloadPreferences(userDataDir: string, downloadsDir: string): void {
+  const defaultDir = path.join(userDataDir, 'Default');
+  mkdirSync(defaultDir, { recursive: true });
+  const preferences = { download: { default_directory: downloadsDir, prompt_for_download: false } };
+  writeFileSync(path.join(defaultDir, 'Preferences'), JSON.stringify(preferences));
+}
+
+export const test = base.extend<ExtensionFixtures & { userDataDir: string }>({
+  userDataDir: async ({}, use) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gpt-anchors-profile-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  downloadsDir: async ({ userDataDir }, use) => {
+    const dir = path.join(userDataDir, 'downloads');
+    mkdirSync(dir, { recursive: true });
+    await use(dir);
+  },
+  consoleErrors: async ({}, use) => {
+    await use([]);
+  },
+  context: async ({ userDataDir, downloadsDir, consoleErrors }, use) => {
+    if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+      throw new Error(`No built extension at ${EXTENSION_DIR}. Run \`npm run build\` first (npm test does).`);
+    }
+    writeDownloadPreferences(userDataDir, downloadsDir);
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: findChromium(),
+      headless: true,
+      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+      viewport: { width: 1200, height: 850 },
+    });
+    const watch = (page: Page) => {
+      page.on('console', (message) => {
+        if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
+    };
+    context.pages().forEach(watch);
+    context.on('page', watch);
+    // Playwright routes downloads into its own folder; give them back to the profile's preference.
+    const firstPage = context.pages()[0] ?? (await context.newPage());
+    const cdp = await context.newCDPSession(firstPage);
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
+    await use(context);
+    await context.close();
+  },
+  serviceWorker: async ({ context, consoleErrors }, use) => {
+    const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+      (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    worker.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(`background: ${message.text()}`);
+    });
+    await use(worker);
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+  openPopup: async ({ context, extensionId }, use) => {
+    await use(async () => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      return page;
+    });
+  },
+});
+
+export { expect };
+
+/** The bar's buttons live in an open shadow root; Playwright's role locators pierce it. */
+export function anchorBar(page: Page) {
+  return page.getByRole('group', { name: 'GPT Anchors' });
+}

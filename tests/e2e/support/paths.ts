@@ -1,0 +1,17 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+
+/** The built Chrome extension under test (`npm run build` writes it). */
+export const EXTENSION_DIR = path.resolve(
+  REPO_ROOT,
+  process.env.GPT_ANCHORS_EXTENSION_DIR ?? path.join(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3'),
+);
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+/** Debian's Chromium; tests never download a browser. */
+export function findChromium(): string | undefined {
+  return CANDIDATES.find((candidate): candidate is string => Boolean(candidate && existsSync(candidate)));
+}

@@ -1,0 +1,79 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { answerBackgroundMessages } from '../../lib/background/handlers';
+import { closeAnchorsDb, listAnchors } from '../../lib/db';
+import { MessageError, sendToBackground } from '../../lib/messages';
+
+const draft = {
+  name: 'Capstone_Step9_Admin',
+  context: 'Admin panel half done.',
+  milestone: 'Login works.',
+  nextAction: 'Build the user table.',
+  dependencies: ['ADMIN_KEY', 'Figma'],
+};
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await closeAnchorsDb();
+  globalThis.indexedDB = new IDBFactory();
+  answerBackgroundMessages();
+});
+
+describe('the background protocol', () => {
+  it('saves a valid anchor and reports a second save of the same text as a duplicate', async () => {
+    const source = { url: 'https://chatgpt.com/c/abc', messageId: 'msg-1' };
+    const first = await sendToBackground('saveAnchor', { draft, origin: 'captured', source });
+    expect(first.duplicate).toBe(false);
+    expect(first.anchor).toMatchObject({ ...draft, origin: 'captured', source, resumeCount: 0, timeKnown: true });
+    const again = await sendToBackground('saveAnchor', { draft, origin: 'captured', source });
+    expect(again).toMatchObject({ duplicate: true, anchor: { id: first.anchor.id } });
+    expect(await listAnchors()).toHaveLength(1);
+  });
+
+  it('makes a new version when the same name is saved with new text', async () => {
+    await sendToBackground('saveAnchor', { draft, origin: 'captured', source: {} });
+    await sendToBackground('saveAnchor', { draft: { ...draft, nextAction: 'Ship it.' }, origin: 'captured', source: {} });
+    const versions = await listAnchors();
+    expect(versions.map((a) => a.nextAction).sort()).toEqual(['Build the user table.', 'Ship it.']);
+  });
+
+  it.each([
+    ['a missing draft', { origin: 'captured', source: {} }, /^Invalid saveAnchor: draft: /],
+    ['an empty name', { draft: { ...draft, name: '' }, origin: 'captured', source: {} }, 'Invalid saveAnchor: draft.name: The name is empty.'],
+    ['an unknown origin', { draft, origin: 'telepathy', source: {} }, /^Invalid saveAnchor: origin: /],
+    ['an oversized field', { draft: { ...draft, context: 'x'.repeat(20_001) }, origin: 'captured', source: {} }, /Context is too long/],
+  ])('answers %s with an error and stores nothing', async (_label, payload, message) => {
+    const answer: unknown = await browser.runtime.sendMessage({ type: 'saveAnchor', payload });
+    expect(answer).toMatchObject({ ok: false });
+    expect((answer as { error: string }).error).toMatch(message);
+    expect(await listAnchors()).toEqual([]);
+  });
+
+  it('turns a failing handler into an error answer the sender sees', async () => {
+    await expect(sendToBackground('renameAnchor', { id: 'missing', name: 'X' })).rejects.toThrow(
+      new MessageError('No anchor with id missing.'),
+    );
+  });
+
+  it('leaves messages of other types to other listeners', async () => {
+    let heard: unknown;
+    browser.runtime.onMessage.addListener((message: unknown) => {
+      heard = message;
+      return undefined;
+    });
+    const answer: unknown = await browser.runtime.sendMessage({ type: 'somethingElse', payload: {} });
+    expect(answer).toBeUndefined();
+    expect(heard).toEqual({ type: 'somethingElse', payload: {} });
+  });
+
+  it('renames through the protocol, validating the new name', async () => {
+    const { anchor } = await sendToBackground('saveAnchor', { draft, origin: 'captured', source: {} });
+    await expect(sendToBackground('renameAnchor', { id: anchor.id, name: 'two\nlines' })).rejects.toThrow(
+      'Invalid renameAnchor: name: The name must fit on one line.',
+    );
+    const renamed = await sendToBackground('renameAnchor', { id: anchor.id, name: 'Capstone_Admin' });
+    expect(renamed.name).toBe('Capstone_Admin');
+  });
+});

@@ -1,0 +1,38 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { CHATGPT_MATCHES } from './lib/chatgpt/hosts';
+
+
+export default defineConfig({
+  // Explicit imports everywhere: every dependency of a module is visible at its top.
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'GPT Anchors',
+    description:
+      'Save a ChatGPT handoff anchor in one click, resume it in a new chat, and keep the whole log in your browser.',
+    // Fewest permissions: downloads for the log export, contextMenus for "Save selection as anchor".
+    // Nothing else: data stays in the extension's own IndexedDB; no storage, tabs or scripting.
+    permissions: ['downloads', 'contextMenus'],
+    // Host access to the two ChatGPT hosts only (the content script's matches).
+    host_permissions: CHATGPT_MATCHES,
+    commands: {
+      'save-anchor': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save anchor from the current ChatGPT chat',
+      },
+      'resume-anchor': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: 'Resume an anchor in ChatGPT',
+      },
+    },
+    // Firefox needs a fixed add-on id (for IndexedDB to outlive reinstalls); Chrome ignores the key.
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'gpt-anchors@gpt-anchors.local', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+});
