@@ -16,12 +16,13 @@ export const DEFAULT_TEMPLATE = [
   'Dependencies: [keys/env/tools/people]',
 ].join('\n');
 
-const PLACEHOLDER = '[ANCHOR_NAME]';
+/** Where the anchor's name goes in the request template. */
+export const TEMPLATE_PLACEHOLDER = '[ANCHOR_NAME]';
 
 /** Only the first placeholder is the name; the template's own `Resume from anchor:` line stays. */
 export function fillTemplate(template: string, name: string): string {
   // A function replacement, so `$&` or `$1` in a name is not read as a pattern.
-  return template.replace(PLACEHOLDER, () => `[${name}]`);
+  return template.replace(TEMPLATE_PLACEHOLDER, () => `[${name}]`);
 }
 
 // ---------------------------------------------------------------------------------------------

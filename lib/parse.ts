@@ -3,7 +3,7 @@ import { AnchorDraftSchema, FIELD_KEYS, FIELD_LABELS, describeZodError, type Anc
 /**
  * Text → anchors. One line model serves the three texts (a reply read from the page, a selection,
  * a markdown log): every line is classified once (`classifyLine`), then a small state machine
- * (`scanEntries`) groups lines into entries. Pure: no DOM, no storage, and it never throws.
+ * (`EntryScanner`) groups lines into entries. Pure: no DOM, no storage, and it never throws.
  *
  * Escaping: a field line that would be misread (a label, a name line, a timestamp, a fence, `---`,
  * leading spaces, a blank line at the edge of a field, a leading backslash) is written with one
@@ -63,12 +63,14 @@ const LABEL_WORDS = String.raw`context|current\s+milestone|next\s+action|depende
 const STAMP_RE = /^\*\*\s*(?:([\dxX?-]{1,2}:[\dxX?-]{1,2})\s+)?([\dxX?]{1,4}[/.-][\dxX?]{1,2}[/.-][\dxX?]{1,4})\s*\*\*$/;
 const HEADING_RE = /^#{1,6}\s+/;
 const BULLET_RE = /^(?:[-*+](?:\s+|$)|•\s*|\d{1,3}[.)](?:\s+|$))/;
-const LABEL_RE = new RegExp(String.raw`^([*_]{0,3})\s*(${LABEL_WORDS})\s*([*_]{0,3})\s*:(.*)$`, 'is');
+// Written so no two `\s*` can split the same spaces: long runs of spaces must not backtrack.
+const LABEL_RE = new RegExp(String.raw`^([*_]{0,3})\s*(${LABEL_WORDS})\s*(?:([*_]{1,3})\s*)?:(.*)$`, 'is');
 const BARE_LABEL_RE = new RegExp(String.raw`^([*_]{1,3})(${LABEL_WORDS})\1$`, 'i');
 const HEADING_LABEL_RE = new RegExp(String.raw`^()(${LABEL_WORDS})$`, 'i');
-const RESUME_RE = /^([*_]{0,3})\s*r?esume\s+from\s+anchor\s*([*_]{0,3})\s*:(.*)$/is;
+const RESUME_RE = /^([*_]{0,3})\s*r?esume\s+from\s+anchor\s*(?:([*_]{1,3})\s*)?:(.*)$/is;
 // `✅ Anchor **[NAME]** loaded successfully.` — the emoji is optional, any markup around it too.
-const LOADED_RE = /^[*_]{0,3}[\p{Extended_Pictographic}\uFE0F\u200D✓✔☑]*\s*anchor\s+(.+?)\s+loaded(?:\s+successfully)?[.!]?[*_]{0,3}$/isu;
+const LOADED_START_RE = /^[*_]{0,3}[\p{Extended_Pictographic}\uFE0F\u200D✓✔☑]*\s*anchor\s/iu;
+const LOADED_END_RE = /\sloaded(?:\s{1,3}successfully)?[.!]?[*_]{0,3}$/i;
 const BREAK_RE = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const FENCE_RE = /^(`{3,}|~{3,})(.*)$/s;
 // Every `.` above runs with the `s` flag: a field line may hold U+2028, which `.` would not match.
@@ -91,9 +93,16 @@ function matchNameLine(t: string): string | null {
   const s = t.replace(HEADING_RE, '');
   const resume = RESUME_RE.exec(s);
   if (resume) return extractName(closeMarkup(resume[1] ?? '', resume[2] ?? '', resume[3] ?? ''));
-  const loaded = LOADED_RE.exec(s);
-  if (loaded) return extractName(loaded[1] ?? '');
-  return null;
+  return matchLoadedLine(s);
+}
+
+/** `✅ Anchor NAME loaded successfully.` — start and end matched apart, so long lines stay linear. */
+function matchLoadedLine(s: string): string | null {
+  const start = LOADED_START_RE.exec(s);
+  const end = start ? LOADED_END_RE.exec(s) : null;
+  if (!start || !end || end.index < start[0].length) return null;
+  const between = s.slice(start[0].length, end.index);
+  return between.trim() === '' ? null : extractName(between);
 }
 
 function matchLabel(t: string): { key: FieldKey; rest: string } | null {
@@ -135,14 +144,41 @@ function extractName(rest: string): string {
     const closing = `]${[...(open[1] ?? '')].reverse().join('')}`;
     if (inner.endsWith(closing)) return inner.slice(0, inner.length - closing.length).trim();
     const end = inner.indexOf(']');
-    return (end >= 0 ? inner.slice(0, end) : inner.replace(/[*_`]+$/, '')).trim();
+    return (end >= 0 ? inner.slice(0, end) : trimMarkupEnd(inner)).trim();
   }
   return stripWrapping(s);
 }
 
-function stripWrapping(s: string): string {
-  const m = /^(\*\*|__|`+|\*)(.+)\1$/s.exec(s);
-  return m ? stripWrapping((m[2] ?? '').trim()) : s;
+/** `**NAME**`, `` `NAME` ``, `__NAME__` → `NAME` (a few layers at most; deeper is not a name line). */
+function stripWrapping(text: string): string {
+  let s = text;
+  for (let layer = 0; layer < 4; layer++) {
+    const run = wrappingRun(s);
+    if (run === 0) break;
+    s = s.slice(run, s.length - run).trim();
+  }
+  return s;
+}
+
+/** How many markup characters wrap both ends of `s` (a single `_` is part of a name like `_x_`). */
+function wrappingRun(s: string): number {
+  const char = s.charAt(0);
+  if (char !== '*' && char !== '`' && char !== '_') return 0;
+  const run = Math.min(runLength(s, char, 0, 1), runLength(s, char, s.length - 1, -1));
+  const enough = char === '_' ? run >= 2 : run >= 1;
+  return enough && s.length > 2 * run ? run : 0;
+}
+
+function runLength(s: string, char: string, from: number, step: 1 | -1): number {
+  let n = 0;
+  for (let i = from; i >= 0 && i < s.length && s.charAt(i) === char; i += step) n++;
+  return n;
+}
+
+function trimMarkupEnd(s: string): string {
+  let end = s.length;
+  while (end > 0 && '*_`'.includes(s.charAt(end - 1))) end--;
+  return s.slice(0, end);
 }
 
 function isFenceLine(raw: string): boolean {
@@ -169,8 +205,8 @@ function dependencyNeedsEscape(item: string): boolean {
 }
 
 /** One leading backslash is an escape only when the rest needs it; otherwise it is the user's text. */
-function unescapeLine(t: string, needs: (s: string) => boolean): { text: string; escaped: boolean } {
-  return t.startsWith('\\') && needs(t.slice(1)) ? { text: t.slice(1), escaped: true } : { text: t, escaped: false };
+function unescapeLine(t: string, needs: (s: string) => boolean): string {
+  return t.startsWith('\\') && needs(t.slice(1)) ? t.slice(1) : t;
 }
 
 /** The lines of a text field as the log writes them (empty text → no lines). */
@@ -352,13 +388,12 @@ class EntryScanner {
     if (!this.field || this.closed) return this.warnIgnored(n);
     const t = raw.trimStart();
     if (this.field !== 'dependencies') {
-      const { text } = unescapeLine(t, needsEscape);
-      entry.text[this.field].push({ text, blank: false });
+      entry.text[this.field].push({ text: unescapeLine(t, needsEscape), blank: false });
       return;
     }
     const bullet = BULLET_RE.exec(t);
     if (bullet) {
-      const item = unescapeLine(t.slice(bullet[0].length).trim(), dependencyNeedsEscape).text;
+      const item = unescapeLine(t.slice(bullet[0].length).trim(), dependencyNeedsEscape);
       if (item.trim() !== '') entry.dependencies.push(item);
     } else if (this.depsGap) {
       // Text after a blank line that follows the list is chatter or a note, not a dependency.

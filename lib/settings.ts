@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { DEFAULT_TEMPLATE } from './format';
+import { DEFAULT_TEMPLATE, TEMPLATE_PLACEHOLDER } from './format';
 
-export const TEMPLATE_PLACEHOLDER = '[ANCHOR_NAME]';
+export { TEMPLATE_PLACEHOLDER };
 
 export const SettingsSchema = z.object({
   template: z

@@ -10,6 +10,8 @@ type Props = {
   group: AnchorGroup;
   terms: string[];
   expanded: boolean;
+  /** Only the newest anchors are read yet: version and resume counts would be wrong, so wait. */
+  partial: boolean;
   tabbable: boolean;
   onFocus: () => void;
   onToggle: () => void;
@@ -18,7 +20,7 @@ type Props = {
 const ROW_KEYS = 'Enter: expand or collapse · ↑↓: move · Del: move to trash';
 
 /** One anchor name: its latest version in a glance, its history when expanded. */
-export function AnchorRow({ index, group, terms, expanded, tabbable, onFocus, onToggle }: Props) {
+export function AnchorRow({ index, group, terms, expanded, partial, tabbable, onFocus, onToggle }: Props) {
   const latest = group.versions[0]!;
   const snippet = terms.length > 0 ? matchSnippet(group, terms) : null;
   const secrets = groupSecrets(group);
@@ -64,9 +66,10 @@ export function AnchorRow({ index, group, terms, expanded, tabbable, onFocus, on
           )}
         </span>
         <span class="row-meta">
-          {group.project} · {group.versions.length === 1 ? '1 version' : `${group.versions.length} versions`}
-          {resumes.count > 0 && ` · resumed ${resumes.count}×`}
-          {resumes.last && ` · last ${relativeTime(resumes.last)}`}
+          {group.project}
+          {!partial && (group.versions.length === 1 ? ' · 1 version' : ` · ${group.versions.length} versions`)}
+          {!partial && resumes.count > 0 && ` · resumed ${resumes.count}×`}
+          {!partial && resumes.last && ` · last ${relativeTime(resumes.last)}`}
         </span>
       </button>
       {expanded && <AnchorDetails id={detailsId} group={group} terms={terms} />}

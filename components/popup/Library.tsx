@@ -10,6 +10,7 @@ export type Filters = { query: string; project: string; sort: SortOrder };
 
 type Props = {
   index: LibraryIndex;
+  partial: boolean;
   filters: Filters;
   onFilters: (filters: Filters) => void;
   searchRef: Ref<HTMLInputElement>;
@@ -20,7 +21,7 @@ type Props = {
 };
 
 /** Search, filter and the list itself (or what to do when there is nothing to list). */
-export function Library({ index, filters, onFilters, searchRef, expandedName, onExpand, onDelete, focusRequest }: Props) {
+export function Library({ index, partial, filters, onFilters, searchRef, expandedName, onExpand, onDelete, focusRequest }: Props) {
   const groups = useMemo(() => queryIndex(index, filters), [index, filters]);
   const terms = useMemo(() => searchTerms(filters.query), [filters.query]);
   if (index.groups.length === 0) return <EmptyState />;
@@ -36,9 +37,11 @@ export function Library({ index, filters, onFilters, searchRef, expandedName, on
         onArrowDown={() => document.querySelector<HTMLElement>('[data-row][tabindex="0"]')?.focus()}
       />
       <p class="count muted" aria-live="polite">
-        {groups.length === index.groups.length
-          ? `${groups.length} ${groups.length === 1 ? 'anchor' : 'anchors'}`
-          : `${groups.length} of ${index.groups.length} anchors`}
+        {partial
+          ? 'Loading the whole library…'
+          : groups.length === index.groups.length
+            ? `${groups.length} ${groups.length === 1 ? 'anchor' : 'anchors'}`
+            : `${groups.length} of ${index.groups.length} anchors`}
       </p>
       {groups.length === 0 ? (
         <p class="empty">
@@ -52,6 +55,7 @@ export function Library({ index, filters, onFilters, searchRef, expandedName, on
         <LibraryList
           groups={groups}
           terms={terms}
+          partial={partial}
           resetKey={`${filters.query}\n${filters.project}\n${filters.sort}`}
           expandedName={expandedName}
           onExpand={onExpand}

@@ -9,6 +9,7 @@ export const ROW_HEIGHT = 68;
 type Props = {
   groups: AnchorGroup[];
   terms: string[];
+  partial: boolean;
   /** Changes when the search, filter or sort changes: the list starts again at the top. */
   resetKey: string;
   expandedName: string | null;
@@ -22,7 +23,7 @@ type Props = {
  * The anchors as a list of disclosure rows. One row is in the tab order at a time (roving
  * tabindex); arrows, Home/End and PageUp/PageDown move between rows, Enter expands.
  */
-export function LibraryList({ groups, terms, resetKey, expandedName, onExpand, onDelete, focusRequest }: Props) {
+export function LibraryList({ groups, terms, partial, resetKey, expandedName, onExpand, onDelete, focusRequest }: Props) {
   const [active, setActive] = useState(0);
   const pendingFocus = useRef(false);
   const hadFocus = useRef(false);
@@ -112,6 +113,7 @@ export function LibraryList({ groups, terms, resetKey, expandedName, onExpand, o
             group={group}
             terms={terms}
             expanded={i === expanded}
+            partial={partial}
             tabbable={i === current}
             onFocus={() => setActive(i)}
             onToggle={() => onExpand(i === expanded ? null : group.name)}

@@ -19,7 +19,7 @@ const isTyping = (target: EventTarget | null) =>
 
 /** The library: header, status, search and list, trash, the edit form, the undo toast. */
 export function App() {
-  const { index, trash, error } = useLibrary();
+  const { index, partial, trash, error } = useLibrary();
   const [filters, setFilters] = useState<Filters>({ query: '', project: '', sort: 'newest' });
   const [view, setView] = useState<'library' | 'trash'>('library');
   const [expandedName, setExpandedName] = useState<string | null>(null);
@@ -104,6 +104,7 @@ export function App() {
           {index && (
             <Library
               index={index}
+              partial={partial}
               filters={filters}
               onFilters={setFilters}
               searchRef={search}

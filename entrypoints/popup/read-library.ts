@@ -1,39 +1,106 @@
 import type { Anchor } from '../../lib/anchor';
 
 /**
- * The popup's first-paint read: every stored anchor, straight from IndexedDB without idb or zod.
- * lib/db.ts stays the owner of the database (schema, upgrades, every write); going through it
- * here would load zod (~90 KB gzipped) before the list could paint. This read never creates or
- * upgrades anything: when the database is missing or at another version it answers `null`, and
- * the caller falls back to lib/db.ts, which migrates. Records were validated by lib/db.ts on write.
+ * The popup's reads, straight from IndexedDB without idb or zod. lib/db.ts stays the owner of
+ * the database (schema, upgrades, every write); going through it here would load zod (~30 KB
+ * gzipped) before the list could paint. These reads never create or upgrade anything: when the
+ * database is missing or at another version they answer `null`, and the caller falls back to
+ * lib/db.ts, which migrates. Records were validated by lib/db.ts when they were written.
  */
 const DB_NAME = 'gpt-anchors';
 /** lib/db.ts DB_VERSION this read understands (a unit test keeps them equal). */
 export const READ_VERSION = 2;
 
-export function readAllAnchors(): Promise<Anchor[] | null> {
+let connection: Promise<IDBDatabase | null> | undefined;
+
+/** Opens only a database that already exists at READ_VERSION (asking first, so nothing is ever created). */
+async function openExisting(): Promise<IDBDatabase | null> {
+  const listed = await indexedDB.databases?.().catch(() => []);
+  if (listed && !listed.some((db) => db.name === DB_NAME && db.version === READ_VERSION)) return null;
   return new Promise((resolve) => {
-    const open = indexedDB.open(DB_NAME);
-    // Only fires for a database that does not exist yet: don't create it at the wrong version.
+    const open = indexedDB.open(DB_NAME, READ_VERSION);
+    // Only when the database vanished or is older since we asked: leave creating and migrating to lib/db.ts.
     open.onupgradeneeded = () => open.transaction?.abort();
-    open.onerror = () => resolve(null);
+    open.onerror = () => resolve(null); // also a newer version (VersionError)
     open.onblocked = () => resolve(null);
     open.onsuccess = () => {
       const db = open.result;
-      if (db.version !== READ_VERSION || !db.objectStoreNames.contains('anchors')) {
+      if (!db.objectStoreNames.contains('anchors')) {
         db.close();
         resolve(null);
         return;
       }
-      const request = db.transaction('anchors').objectStore('anchors').getAll();
-      request.onsuccess = () => {
+      // Never stand in the way of an upgrade by a newer version of the extension.
+      db.onversionchange = () => {
         db.close();
-        resolve(request.result as Anchor[]);
+        connection = undefined;
       };
-      request.onerror = () => {
-        db.close();
-        resolve(null);
-      };
+      resolve(db);
+    };
+  });
+}
+
+function openForRead(): Promise<IDBDatabase | null> {
+  const opening = (connection ??= openExisting());
+  void opening.then((db) => db === null && connection === opening && (connection = undefined));
+  return opening;
+}
+
+function request<T>(make: (store: IDBObjectStore) => IDBRequest<T>): Promise<T | null> {
+  return openForRead().then(
+    (db) =>
+      db &&
+      new Promise<T | null>((resolve) => {
+        const req = make(db.transaction('anchors').objectStore('anchors'));
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => resolve(null);
+      }),
+  );
+}
+
+/** Every stored anchor, trash included. */
+export function readAllAnchors(): Promise<Anchor[] | null> {
+  return request((store) => store.getAll() as IDBRequest<Anchor[]>);
+}
+
+/**
+ * The newest `limit` live anchors, newest first: enough for the first screen long before the
+ * whole library (10,000 anchors take a few hundred ms to read) has arrived.
+ */
+export function readNewestAnchors(limit: number): Promise<Anchor[] | null> {
+  return openForRead().then((db) => db && (readNewestInOneGo(db, limit) ?? readNewestByCursor(db, limit)));
+}
+
+/** IDBIndex.getAllRecords (Chrome 141+): newest first in one request instead of one per record. */
+type RecordsIndex = IDBIndex & {
+  getAllRecords?: (options: { direction: 'prev'; count: number }) => IDBRequest<{ value: Anchor }[]>;
+};
+
+function readNewestInOneGo(db: IDBDatabase, limit: number): Promise<Anchor[] | null> | null {
+  const index = db.transaction('anchors').objectStore('anchors').index('createdAt') as RecordsIndex;
+  if (typeof index.getAllRecords !== 'function') return null;
+  const req = index.getAllRecords({ direction: 'prev', count: limit });
+  return new Promise((resolve) => {
+    req.onerror = () => resolve(null);
+    req.onsuccess = () => {
+      const live = req.result.map((record) => record.value).filter((anchor) => !anchor.deletedAt);
+      // Mostly trash at the top: let the cursor find enough live ones.
+      resolve(live.length >= limit / 2 || req.result.length < limit ? live : readNewestByCursor(db, limit));
+    };
+  });
+}
+
+function readNewestByCursor(db: IDBDatabase, limit: number): Promise<Anchor[] | null> {
+  return new Promise<Anchor[] | null>((resolve) => {
+    const found: Anchor[] = [];
+    const cursor = db.transaction('anchors').objectStore('anchors').index('createdAt').openCursor(null, 'prev');
+    cursor.onerror = () => resolve(null);
+    cursor.onsuccess = () => {
+      const at = cursor.result;
+      if (!at || found.length >= limit) return resolve(found);
+      const anchor = at.value as Anchor;
+      if (!anchor.deletedAt) found.push(anchor);
+      at.continue();
     };
   });
 }

@@ -107,7 +107,9 @@ const handlers: BackgroundHandlers = {
     });
     const filename = `gpt-anchors-log-${stamp}.md`;
     await downloadText(filename, text, 'text/markdown');
-    return { filename, count: all.filter((a) => !a.deletedAt).length };
+    const live = all.filter((a) => !a.deletedAt);
+    const count = settings.exportAllVersions ? live.length : new Set(live.map((a) => a.name)).size;
+    return { filename, count };
   },
 
   async importLog({ fileName, text }) {

@@ -42,13 +42,13 @@ class TextOut {
 
   /** End the current line (if it has text). */
   endLine(): void {
-    if (this.line.trim() !== '') this.lines.push(this.line.replace(/\s+$/, ''));
+    if (this.line.trim() !== '') this.lines.push(this.line.trimEnd());
     this.line = '';
   }
 
   /** `<br>`: a line break even when the line is empty (two `<br>` make a blank line). */
   lineBreak(): void {
-    this.lines.push(this.line.replace(/\s+$/, ''));
+    this.lines.push(this.line.trimEnd());
     this.line = '';
   }
 
@@ -143,8 +143,8 @@ function writeInline(el: Element, out: TextOut, mark: string): void {
   walkChildren(el, inner);
   const text = inner.finish();
   if (text.trim() === '') return writeText(text, out);
-  const lead = /^\s*/.exec(text)?.[0] ?? '';
-  const trail = /\s*$/.exec(text)?.[0] ?? '';
+  const lead = text.slice(0, text.length - text.trimStart().length);
+  const trail = text.slice(text.trimEnd().length);
   writeText(`${lead}${mark}${text.trim()}${mark}${trail}`, out);
 }
 

@@ -1,0 +1,113 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { composerLines, composerText, composerIsEmpty } from '../../lib/chatgpt/composer';
+import {
+  assistantMessages,
+  chatHasMessages,
+  chatTitle,
+  conversationIdFromPath,
+  findComposer,
+  findComposerForm,
+  findNewChatLink,
+  findSendButton,
+  isStreaming,
+  latestAssistantMessage,
+  messageSource,
+  messageTextElement,
+  missingParts,
+  replyIsComplete,
+} from '../../lib/chatgpt/page';
+import { pageTheme } from '../../lib/chatgpt/mount';
+import { readAnchorFromMessage } from '../../lib/content/capture';
+
+/** Loads a committed snapshot of ChatGPT's page into the test document. */
+function loadPage(file: string, url: string): void {
+  const html = readFileSync(path.join(import.meta.dirname, '../fixtures/pages', file), 'utf8');
+  const htmlClass = /<html class="(\w+)"/.exec(html)?.[1] ?? '';
+  document.documentElement.className = htmlClass;
+  document.documentElement.innerHTML = html.replace(/<!doctype[^>]*>/i, '').replace(/<\/?html[^>]*>/g, '');
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+}
+
+describe('ChatGPT as of April 2026 (section turns)', () => {
+  it('finds the composer, its form and the new-chat link; reads the theme', () => {
+    loadPage('chatgpt-2026-04-section.html', 'https://chatgpt.com/c/6a1f0000-0000-4000-8000-000000000001');
+    expect(findComposer()?.id).toBe('prompt-textarea');
+    expect(findComposerForm()?.getAttribute('data-type')).toBe('unified-composer');
+    expect(findNewChatLink()?.textContent).toBe('New chat');
+    expect(pageTheme()).toBe('dark');
+    expect(composerLines(findComposer()!)).toEqual(['Draft one', 'line two']);
+    expect(composerText(findComposer()!)).toBe('Draft one\nline two');
+  });
+
+  it('knows a reply is still streaming and which replies are complete', () => {
+    expect(isStreaming()).toBe(true);
+    const [first, second] = assistantMessages();
+    expect(replyIsComplete(first!)).toBe(true);
+    expect(replyIsComplete(second!)).toBe(false);
+    expect(latestAssistantMessage()).toBe(second);
+    expect(chatHasMessages()).toBe(true);
+    expect(missingParts()).toEqual([]);
+  });
+
+  it('reads an anchor from a rendered reply and says where it came from', () => {
+    const [first] = assistantMessages();
+    const parsed = readAnchorFromMessage(first!);
+    expect(parsed).toMatchObject({
+      ok: true,
+      draft: {
+        name: 'Capstone_Step9_Admin',
+        context: 'Admin panel half done; auth via magic links.',
+        milestone: 'Login and role checks work.',
+        nextAction: 'Build the user table with pagination.',
+        dependencies: ['ADMIN_EMAIL in .env', 'Figma admin mock'],
+      },
+    });
+    expect(messageSource(first!)).toEqual({
+      url: 'https://chatgpt.com/c/6a1f0000-0000-4000-8000-000000000001',
+      conversationId: '6a1f0000-0000-4000-8000-000000000001',
+      chatTitle: 'Capstone Step 9 – Admin',
+      messageId: 'a-1',
+    });
+    expect(messageTextElement(first!).classList.contains('markdown')).toBe(true);
+  });
+});
+
+describe('ChatGPT as of mid 2025 (article turns, composer without id)', () => {
+  it('falls back to the older selectors', () => {
+    loadPage('chatgpt-2025-article.html', 'https://chat.openai.com/c/abc-123');
+    expect(findComposer()?.classList.contains('ProseMirror')).toBe(true);
+    expect(findComposerForm()?.className).toContain('composer');
+    expect(findSendButton()?.disabled).toBe(true);
+    expect(composerIsEmpty(findComposer()!)).toBe(true);
+    expect(isStreaming()).toBe(false);
+    expect(replyIsComplete(latestAssistantMessage()!)).toBe(true);
+    expect(pageTheme()).toBe('light');
+    // The document title is just "ChatGPT": the active history entry names the chat.
+    expect(chatTitle()).toBe('Weekend bot');
+    expect(readAnchorFromMessage(latestAssistantMessage()!).ok).toBe(false);
+  });
+});
+
+describe('a layout GPT Anchors does not know', () => {
+  it('names the parts it cannot find', () => {
+    loadPage('chatgpt-broken-2026-11.html', 'https://chatgpt.com/c/x');
+    expect(findComposer()).toBeNull();
+    expect(assistantMessages()).toEqual([]);
+    expect(missingParts()).toEqual(['composer', 'messages']);
+  });
+});
+
+describe('conversationIdFromPath', () => {
+  it.each([
+    ['/c/6a1f-22', '6a1f-22'],
+    ['/g/g-abc-writer/c/77aa-bb', '77aa-bb'],
+    ['/g/g-p-0f1e-thesis/c/1234-abcd', '1234-abcd'],
+    ['/', undefined],
+    ['/g/g-p-0f1e-thesis/project', undefined],
+  ])('%s → %s', (pathname, id) => {
+    expect(conversationIdFromPath(pathname)).toBe(id);
+  });
+});
