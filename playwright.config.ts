@@ -9,6 +9,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   retries: 0,
+  use: { trace: 'retain-on-failure' },
   reporter: process.env.CI ? [['list']] : [['list']],
   globalSetup: './tests/e2e/support/global-setup.ts',
 });

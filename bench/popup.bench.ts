@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { seedGenerated } from './seed';
+import { seedGenerated } from '../tests/e2e/support/seed';
 
 /**
  * The popup's speed on a big library. Numbers come from marks the popup itself records

@@ -82,22 +82,7 @@ export const EMPTY_DRAFT: AnchorDraft = {
   dependencies: [],
 };
 
-/** The project is the part of the name before the first `_` (`Capstone_Step9_Admin` → `Capstone`). */
-export function projectOf(name: string): string {
-  const cut = name.indexOf('_');
-  return cut > 0 ? name.slice(0, cut) : name;
-}
-
-/** The four labelled fields, in the order they are written. */
-export const FIELD_KEYS = ['context', 'milestone', 'nextAction', 'dependencies'] as const;
-export type FieldKey = (typeof FIELD_KEYS)[number];
-
-export const FIELD_LABELS: Record<FieldKey, string> = {
-  context: 'Context',
-  milestone: 'Current milestone',
-  nextAction: 'Next action',
-  dependencies: 'Dependencies',
-};
+export { FIELD_KEYS, FIELD_LABELS, projectOf, type FieldKey } from './anchor-fields';
 
 /** Readable one-line summary of a zod error: `dependencies[3]: A dependency is empty.` */
 export function describeZodError(error: z.ZodError): string {

@@ -1,15 +1,16 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { AnchorSchema, describeZodError, type Anchor } from './anchor';
 import { announceChange } from './changes';
+import { DB_NAME, DB_VERSION } from './db-schema';
 import { SettingsSchema, withDefaults, type Settings } from './settings';
 
 /**
- * The only module that touches IndexedDB. One database in the extension's origin; every schema
- * change is a new version with one named upgrade step, so a library written by any earlier
- * version opens without losing a record.
+ * The owner of the database: the only module that imports idb, creates, upgrades or writes.
+ * (lib/db-read.ts only reads, without idb or zod, for the popup's first paint.) One database in
+ * the extension's origin; every schema change is a new version with one named upgrade step, so a
+ * library written by any earlier version opens without losing a record.
  */
-export const DB_NAME = 'gpt-anchors';
-export const DB_VERSION = 2;
+export { DB_NAME, DB_VERSION };
 
 interface AnchorsDbV2 extends DBSchema {
   anchors: {

@@ -1,26 +1,16 @@
-import type { Anchor, FieldKey } from './anchor';
+import type { Anchor } from './anchor';
+import { FIELD_LABELS, projectOf, type FieldKey } from './anchor-fields';
 import { matchesTerms, searchTerms, searchableText } from './search';
 
 /**
  * The popup's in-memory library: anchors grouped by name, searched as-you-type. Pure and zod-free
- * on purpose: importing any value from lib/anchor.ts pulls zod (~90 KB gzipped) into the popup's
- * first paint, so the two tiny helpers below mirror it (unit tests keep them equal).
+ * on purpose (only types come from lib/anchor.ts), so it can run before the popup's first paint.
  */
 
-/** Mirrors `projectOf` in lib/anchor.ts: the part of the name before the first `_`. */
-export function projectOf(name: string): string {
-  const cut = name.indexOf('_');
-  return cut > 0 ? name.slice(0, cut) : name;
-}
+export { projectOf };
 
-/** Mirrors `FIELD_LABELS` in lib/anchor.ts. */
-export const FIELD_TITLES: Record<FieldKey | 'name', string> = {
-  name: 'Name',
-  context: 'Context',
-  milestone: 'Current milestone',
-  nextAction: 'Next action',
-  dependencies: 'Dependencies',
-};
+/** Field titles, the name included. */
+export const FIELD_TITLES: Record<FieldKey | 'name', string> = { name: 'Name', ...FIELD_LABELS };
 
 export interface AnchorGroup {
   name: string;

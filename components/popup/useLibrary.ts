@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Anchor } from '../../lib/anchor';
 import { watchChanges } from '../../lib/changes';
 import { buildIndex, prepareSearch, type LibraryIndex } from '../../lib/library-index';
-import { readAllAnchors, readNewestAnchors } from '../../entrypoints/popup/read-library';
+import { readAllAnchors, readNewestAnchors } from '../../lib/db-read';
 import { errorText } from './context';
 import { loadActions } from './lazy';
 
@@ -32,7 +32,7 @@ type Loaded = { anchors: Anchor[]; partial: boolean };
 
 /**
  * Every stored anchor, kept current: the first screen at once, then the whole library (both
- * without zod, see read-library.ts), then again whenever any extension page or the background
+ * without zod, see lib/db-read.ts), then again whenever any extension page or the background
  * announces a change.
  */
 export function useLibrary(): Library {

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './support/extension';
 import { serveChatGPT } from './support/chatgpt-fixture';
-import { readAnchors, seedAnchor, seedAnchors, type SeedAnchor } from '../../bench/seed';
+import { readAnchors, seedAnchor, seedAnchors, type SeedAnchor } from './support/seed';
 
 const HOUR = 60;
 const thesisV1 = seedAnchor(

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { anchorBar, expect, test } from './support/extension';
+import { anchorBar, expect, stopServiceWorkers, test } from './support/extension';
 import { serveChatGPT } from './support/chatgpt-fixture';
 import { THESIS, seedAnchors, setSettings, storedAnchor, storedAnchors } from './support/library';
 import type { FixtureWindow } from '../fixtures/chatgpt/options';
@@ -189,11 +189,16 @@ test('an empty library says how to save the first anchor', async ({ context }) =
   await expect(picker(page)).toContainText('Save anchor');
 });
 
-test('Resume from the popup opens a new ChatGPT tab and fills it', async ({ context, extensionId, openPopup }) => {
+test('Resume from the popup opens a new ChatGPT tab and fills it, even after the worker slept', async ({
+  context,
+  extensionId,
+  openPopup,
+}) => {
   await serveChatGPT(context, { conversations });
   const [seed] = [storedAnchor(THESIS)];
   await seedAnchors(context, extensionId, [seed!]);
   const popup = await openPopup();
+  await stopServiceWorkers(context, popup);
   const opened = context.waitForEvent('page', (p) => p.url().startsWith('https://chatgpt.com/') || p.url() === 'about:blank');
   await popup.evaluate((id) => {
     type Runtime = { runtime: { sendMessage(message: unknown): Promise<unknown> } };

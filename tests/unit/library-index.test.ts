@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD_LABELS, projectOf as schemaProjectOf, type Anchor } from '../../lib/anchor';
-import { DB_VERSION } from '../../lib/db';
-import { READ_VERSION } from '../../entrypoints/popup/read-library';
+import type { Anchor } from '../../lib/anchor';
 import {
   FIELD_TITLES,
   buildIndex,
@@ -37,19 +35,6 @@ const capstone = anchor('Capstone_Step9_Admin', 60, { milestone: 'Users table do
 const capstone8 = anchor('Capstone_Step8', 120);
 const trashed = anchor('Thesis_Ch2', 5, { deletedAt: '2026-03-14T12:00:00.000Z' });
 const all = [capstone8, thesisOld, trashed, capstone, thesisNew]; // any order
-
-describe('mirrors of lib/anchor (kept zod-free for the popup)', () => {
-  it.each(['Capstone_Step9_Admin', 'Thesis', '_Leading', 'a_b_c', ''])('projectOf(%j)', (name) => {
-    expect(projectOf(name)).toBe(schemaProjectOf(name));
-  });
-  it('reads the database version lib/db.ts writes (the popup reads it without idb)', () => {
-    expect(READ_VERSION).toBe(DB_VERSION);
-  });
-  it('has the same field labels', () => {
-    const { name: _name, ...fields } = FIELD_TITLES;
-    expect(fields).toEqual(FIELD_LABELS);
-  });
-});
 
 describe('buildIndex', () => {
   const index = buildIndex(all);

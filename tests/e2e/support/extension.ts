@@ -99,3 +99,20 @@ export { expect };
 export function anchorBar(page: Page) {
   return page.getByRole('group', { name: 'GPT Anchors' });
 }
+
+/**
+ * Stops the extension's service worker, as Chrome does after 30 s idle; the next message must
+ * wake it. Resolves once DevTools reports the worker stopped.
+ */
+export async function stopServiceWorkers(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  const stopped = new Promise<void>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.scriptURL.startsWith('chrome-extension://') && v.runningStatus === 'stopped')) resolve();
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await cdp.detach();
+}

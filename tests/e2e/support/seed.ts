@@ -43,11 +43,32 @@ export function seedAnchor(fields: Partial<SeedAnchor> & { name: string }, minut
   };
 }
 
-/** Waits until the extension has created its database (the popup does on first open). */
-export async function waitForDatabase(page: Page): Promise<void> {
-  await page.waitForFunction(async () => {
-    const dbs = await indexedDB.databases();
-    return dbs.some((db) => db.name === 'gpt-anchors' && (db.version ?? 0) >= 2);
+/**
+ * Waits until the extension has created its database (the popup does on first open). It only
+ * opens a database that `indexedDB.databases()` already lists, so a test never creates it (an
+ * open without a version would make an empty v1 that lib/db.ts cannot migrate). Polled from
+ * Node: page.waitForFunction takes a returned Promise for a truthy value and would not wait.
+ */
+export async function waitForDatabase(page: Page, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(databaseReady))) {
+    if (Date.now() > deadline) throw new Error('The extension did not create its database gpt-anchors (v2).');
+    await page.waitForTimeout(50);
+  }
+}
+
+async function databaseReady(): Promise<boolean> {
+  const dbs = await indexedDB.databases();
+  if (!dbs.some((db) => db.name === 'gpt-anchors' && db.version === 2)) return false;
+  return new Promise<boolean>((resolve) => {
+    const open = indexedDB.open('gpt-anchors', 2);
+    open.onupgradeneeded = () => open.transaction?.abort();
+    open.onerror = () => resolve(false);
+    open.onsuccess = () => {
+      const ready = open.result.objectStoreNames.contains('anchors');
+      open.result.close();
+      resolve(ready);
+    };
   });
 }
 
@@ -57,10 +78,15 @@ export async function seedAnchors(page: Page, anchors: SeedAnchor[], announce = 
   await page.evaluate(
     ({ records, announce }) =>
       new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('gpt-anchors');
-        open.onerror = () => reject(open.error);
+        const open = indexedDB.open('gpt-anchors', 2);
+        open.onupgradeneeded = () => open.transaction?.abort(); // never create it here
+        open.onerror = () => reject(open.error ?? new Error('gpt-anchors is not there'));
         open.onsuccess = () => {
           const db = open.result;
+          if (!db.objectStoreNames.contains('anchors')) {
+            reject(new Error(`gpt-anchors v${db.version} has no anchors store: [${[...db.objectStoreNames].join(', ')}]`));
+            return;
+          }
           const tx = db.transaction('anchors', 'readwrite');
           for (const record of records) tx.objectStore('anchors').put(record);
           tx.oncomplete = () => {
@@ -86,8 +112,9 @@ export async function seedGenerated(page: Page, count: number): Promise<void> {
       new Promise<void>((resolve, reject) => {
         const words = 'survey schema draft review deploy admin migrate auth table index report chapter supervisor budget api test'.split(' ');
         const pick = (i: number, n: number) => Array.from({ length: n }, (_, k) => words[(i * 7 + k * 13) % words.length]).join(' ');
-        const open = indexedDB.open('gpt-anchors');
-        open.onerror = () => reject(open.error);
+        const open = indexedDB.open('gpt-anchors', 2);
+        open.onupgradeneeded = () => open.transaction?.abort(); // never create it here
+        open.onerror = () => reject(open.error ?? new Error('gpt-anchors is not there'));
         open.onsuccess = () => {
           const db = open.result;
           const tx = db.transaction('anchors', 'readwrite');
@@ -126,8 +153,9 @@ export async function readAnchors(page: Page): Promise<SeedAnchor[]> {
   return page.evaluate(
     () =>
       new Promise<SeedAnchor[]>((resolve, reject) => {
-        const open = indexedDB.open('gpt-anchors');
-        open.onerror = () => reject(open.error);
+        const open = indexedDB.open('gpt-anchors', 2);
+        open.onupgradeneeded = () => open.transaction?.abort(); // never create it here
+        open.onerror = () => reject(open.error ?? new Error('gpt-anchors is not there'));
         open.onsuccess = () => {
           const db = open.result;
           const request = db.transaction('anchors').objectStore('anchors').getAll();

@@ -1,24 +1,22 @@
-import type { Anchor } from '../../lib/anchor';
+import type { Anchor } from './anchor';
+import { DB_NAME, DB_VERSION } from './db-schema';
 
 /**
  * The popup's reads, straight from IndexedDB without idb or zod. lib/db.ts stays the owner of
- * the database (schema, upgrades, every write); going through it here would load zod (~30 KB
+ * the database (schema, upgrades, every write); going through it would load zod (~30 KB
  * gzipped) before the list could paint. These reads never create or upgrade anything: when the
  * database is missing or at another version they answer `null`, and the caller falls back to
  * lib/db.ts, which migrates. Records were validated by lib/db.ts when they were written.
  */
-const DB_NAME = 'gpt-anchors';
-/** lib/db.ts DB_VERSION this read understands (a unit test keeps them equal). */
-export const READ_VERSION = 2;
 
 let connection: Promise<IDBDatabase | null> | undefined;
 
-/** Opens only a database that already exists at READ_VERSION (asking first, so nothing is ever created). */
+/** Opens only a database that already exists at DB_VERSION (asking first, so nothing is ever created). */
 async function openExisting(): Promise<IDBDatabase | null> {
   const listed = await indexedDB.databases?.().catch(() => []);
-  if (listed && !listed.some((db) => db.name === DB_NAME && db.version === READ_VERSION)) return null;
+  if (listed && !listed.some((db) => db.name === DB_NAME && db.version === DB_VERSION)) return null;
   return new Promise((resolve) => {
-    const open = indexedDB.open(DB_NAME, READ_VERSION);
+    const open = indexedDB.open(DB_NAME, DB_VERSION);
     // Only when the database vanished or is older since we asked: leave creating and migrating to lib/db.ts.
     open.onupgradeneeded = () => open.transaction?.abort();
     open.onerror = () => resolve(null); // also a newer version (VersionError)
