@@ -147,6 +147,18 @@ export async function listTrash(): Promise<Anchor[]> {
   return (await listAllAnchors()).filter((anchor) => anchor.deletedAt);
 }
 
+/** The newest `limit` anchors, trash included, newest first, without reading the whole library. */
+export async function listNewest(limit: number): Promise<Anchor[]> {
+  const db = await openAnchorsDb();
+  const newest: Anchor[] = [];
+  let cursor = await db.transaction('anchors').store.index('createdAt').openCursor(null, 'prev');
+  while (cursor && newest.length < limit) {
+    newest.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return newest;
+}
+
 /** Every version of one name, newest first (trashed ones left out). */
 export async function listVersions(name: string): Promise<Anchor[]> {
   const versions = await (await openAnchorsDb()).getAllFromIndex('anchors', 'name', name);

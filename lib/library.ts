@@ -1,6 +1,8 @@
 import { sameDraft, type Anchor, type AnchorDraft, type Origin, type Source } from './anchor';
-import { addAnchor, listVersions, listAnchors } from './db';
+import { addAnchor, listNewest, listVersions } from './db';
 import { findSecrets } from './secrets';
+
+const RECENT_FOR_DUPLICATES = 200;
 
 export type SaveRequest = { draft: AnchorDraft; origin: Origin; source: Source };
 
@@ -31,9 +33,12 @@ async function findDuplicate({ draft, source }: SaveRequest): Promise<Anchor | u
   const [latest] = await listVersions(draft.name);
   if (latest && sameDraft(latest, draft)) return latest;
   if (!source.messageId) return undefined;
-  // The same message saved again after a rename: still the same anchor.
-  const all = await listAnchors();
-  return all.find((anchor) => anchor.source.messageId === source.messageId && sameDraftExceptName(anchor, draft));
+  // The same message saved again after a rename is still the same anchor. Such a second save
+  // comes soon after the first, so the newest anchors are enough (and a big library stays fast).
+  const recent = await listNewest(RECENT_FOR_DUPLICATES);
+  return recent.find(
+    (anchor) => !anchor.deletedAt && anchor.source.messageId === source.messageId && sameDraftExceptName(anchor, draft),
+  );
 }
 
 function sameDraftExceptName(a: AnchorDraft, b: AnchorDraft): boolean {

@@ -1,5 +1,5 @@
 import type { Anchor } from '../anchor';
-import { LIMITS } from '../anchor';
+import { AnchorNameSchema, LIMITS } from '../anchor';
 import { chatTitle, findComposer, messageSource } from '../chatgpt/page';
 import { WaitCancelled, WaitTimeout } from '../chatgpt/wait';
 import { sendToBackground, type ResumeOrder, type SaveResult } from '../messages';
@@ -104,14 +104,17 @@ export function createController() {
     });
   }
 
+  /** Renames the anchor just saved; answers the validation error to show next to the field. */
   async function rename(anchor: Anchor, name: string): Promise<string | null> {
+    const checked = AnchorNameSchema.safeParse(name);
+    if (!checked.success) return checked.error.issues[0]?.message ?? 'Invalid name.';
     try {
-      const renamed = await sendToBackground('renameAnchor', { id: anchor.id, name });
+      const renamed = await sendToBackground('renameAnchor', { id: anchor.id, name: checked.data });
       const toast = store.get().toast;
       if (toast?.kind === 'saved') store.set({ toast: { ...toast, anchor: renamed } });
       return null;
     } catch (error) {
-      return error instanceof Error ? error.message.replace(/^Invalid renameAnchor: name: /, '') : String(error);
+      return error instanceof Error ? error.message : String(error);
     }
   }
 

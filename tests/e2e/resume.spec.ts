@@ -198,14 +198,16 @@ test('Resume from the popup opens a new ChatGPT tab and fills it, even after the
   const [seed] = [storedAnchor(THESIS)];
   await seedAnchors(context, extensionId, [seed!]);
   const popup = await openPopup();
+  const row = popup.getByRole('list', { name: 'Anchors' }).getByRole('button', { name: /^Thesis_Ch3_Methods\b/ });
+  await row.click();
   await stopServiceWorkers(context, popup);
-  const opened = context.waitForEvent('page', (p) => p.url().startsWith('https://chatgpt.com/') || p.url() === 'about:blank');
-  await popup.evaluate((id) => {
-    type Runtime = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-    return (globalThis as unknown as { chrome: Runtime }).chrome.runtime.sendMessage({ type: 'resumeInNewTab', payload: { id } });
-  }, seed!.id);
+  const opened = context.waitForEvent('page');
+  await popup.getByRole('region', { name: 'Thesis_Ch3_Methods, details' }).getByRole('button', { name: 'Resume', exact: true }).click();
   const tab = await opened;
   await tab.waitForURL('https://chatgpt.com/');
   await expect.poll(() => fixture(tab).paragraphs(), { timeout: 15_000 }).toEqual(THESIS_LINES);
   expect(await fixture(tab).sent()).toEqual([]);
+  await expect(tab.locator('#gpt-anchors-host').getByRole('status')).toContainText('Resumed [Thesis_Ch3_Methods]');
+  // The popup shows the memory of use.
+  await expect(row).toContainText('resumed 1×');
 });

@@ -32,6 +32,15 @@ describe('the background protocol', () => {
     expect(await listAnchors()).toHaveLength(1);
   });
 
+  it('knows a message saved again after a rename: still one anchor', async () => {
+    const source = { messageId: 'msg-9' };
+    const { anchor } = await sendToBackground('saveAnchor', { draft, origin: 'captured', source });
+    await sendToBackground('renameAnchor', { id: anchor.id, name: 'Capstone_Renamed' });
+    const again = await sendToBackground('saveAnchor', { draft, origin: 'captured', source });
+    expect(again).toMatchObject({ duplicate: true, anchor: { id: anchor.id, name: 'Capstone_Renamed' } });
+    expect(await listAnchors()).toHaveLength(1);
+  });
+
   it('makes a new version when the same name is saved with new text', async () => {
     await sendToBackground('saveAnchor', { draft, origin: 'captured', source: {} });
     await sendToBackground('saveAnchor', { draft: { ...draft, nextAction: 'Ship it.' }, origin: 'captured', source: {} });
