@@ -125,6 +125,6 @@ async function requestAnchor(
   }
 }
 
-export function pageChanged(part: string): string {
-  return `ChatGPT's page has changed: GPT Anchors cannot find the ${part}. Nothing was saved.`;
+export function pageChanged(part: string, notDone = 'Nothing was saved.'): string {
+  return `ChatGPT's page has changed: GPT Anchors cannot find the ${part}. ${notDone}`;
 }

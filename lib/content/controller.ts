@@ -22,7 +22,6 @@ export type ContentState = {
   missing: string[];
 };
 
-
 const MISSING_GRACE_MS = 2_000;
 
 /** The in-page UI's state and actions; components render it, the background's commands call it. */
@@ -39,13 +38,13 @@ export function createController() {
     return result;
   }
 
-  /** Turns any failure into a toast; nothing throws into ChatGPT's page. */
-  async function guarded(run: () => Promise<unknown>): Promise<void> {
+  /** Turns any failure into a toast that says what did not happen; nothing throws into ChatGPT's page. */
+  async function guarded(run: () => Promise<unknown>, notDone = 'Nothing was saved.'): Promise<void> {
     try {
       await run();
     } catch (error) {
-      if (error instanceof WaitCancelled) showInfo('Cancelled. Nothing was saved.');
-      else if (error instanceof WaitTimeout) showError(`${error.message} Nothing was saved.`);
+      if (error instanceof WaitCancelled) showInfo(`Cancelled. ${notDone}`);
+      else if (error instanceof WaitTimeout) showError(`${error.message} ${notDone}`);
       else showError(error instanceof Error ? error.message : String(error));
     }
   }
@@ -135,7 +134,7 @@ export function createController() {
       } else {
         showInfo(outcome === 'sent' ? `Resumed [${order.name}] and sent it.` : `Resumed [${order.name}]: press send when ready.`);
       }
-    });
+    }, 'The resume text was not sent.');
   }
 
   /** A resume asked for from the popup waits in the background for this tab: take it. */
@@ -143,12 +142,12 @@ export function createController() {
     await guarded(async () => {
       const order = await sendToBackground('claimPendingResume', {});
       if (order) await resume(order);
-    });
+    }, 'Nothing was resumed.');
   }
 
   function openPicker(): void {
     if (!findComposer()) {
-      showError(pageChanged('composer').replace('Nothing was saved.', 'Nothing can be resumed here.'));
+      showError(pageChanged('composer', 'Nothing can be resumed here.'));
       return;
     }
     store.set({ pickerOpen: true });
