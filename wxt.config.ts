@@ -30,9 +30,18 @@ export default defineConfig({
         description: 'Resume an anchor in ChatGPT',
       },
     },
-    // Firefox needs a fixed add-on id (for IndexedDB to outlive reinstalls); Chrome ignores the key.
+    // Firefox needs a fixed add-on id (so IndexedDB outlives reinstalls) and a statement of the
+    // data the add-on collects: none, everything stays in the browser. Chrome has no such keys.
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'gpt-anchors@gpt-anchors.local', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'gpt-anchors@gpt-anchors.local',
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });
