@@ -1,12 +1,17 @@
 import { defineConfig } from '@playwright/test';
 
-/** The bench runs like the end-to-end tests (same harness, same built extension), one at a time. */
+/**
+ * `npm run bench`: the same harness and built extension as the end-to-end tests, one test at a
+ * time. Tests fail only when a measurement could not be taken; targets are reported, in one
+ * table printed at the end (bench/global-teardown.ts) and in bench-results/bench.json.
+ */
 export default defineConfig({
   testDir: '.',
-  testMatch: '*.bench.spec.ts',
+  testMatch: 'bench.spec.ts',
   workers: 1,
-  timeout: 180_000,
+  timeout: 300_000,
   retries: 0,
   reporter: [['list']],
-  globalSetup: '../tests/e2e/support/global-setup.ts',
+  globalSetup: './global-setup.ts',
+  globalTeardown: './global-teardown.ts',
 });

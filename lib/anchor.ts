@@ -1,4 +1,9 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
+import { en } from 'zod/locales';
+
+// zod/mini ships without messages; English keeps the default ones ("Too big: expected string to
+// have <=200 characters") exactly as zod's classic API wrote them.
+z.config(en());
 
 /** Bounds on every field; generous for real anchors, small enough to keep the library fast. */
 export const LIMITS = {
@@ -13,27 +18,27 @@ export const LIMITS = {
 
 const oneLine = /^[^\r\n]*$/;
 
-export const AnchorNameSchema = z
-  .string({ error: 'The name must be text.' })
-  .trim()
-  .min(1, { error: 'The name is empty.' })
-  .max(LIMITS.name, { error: `The name is longer than ${LIMITS.name} characters.` })
-  .regex(oneLine, { error: 'The name must fit on one line.' });
+export const AnchorNameSchema = z.string({ error: 'The name must be text.' }).check(
+  z.trim(),
+  z.minLength(1, { error: 'The name is empty.' }),
+  z.maxLength(LIMITS.name, { error: `The name is longer than ${LIMITS.name} characters.` }),
+  z.regex(oneLine, { error: 'The name must fit on one line.' }),
+);
 
 const fieldSchema = (label: string) =>
-  z
-    .string({ error: `${label} must be text.` })
-    .max(LIMITS.field, {
+  z.string({ error: `${label} must be text.` }).check(
+    z.maxLength(LIMITS.field, {
       error: (issue) =>
         `${label} is too long (${String((issue.input as string).length)} characters; the limit is ${LIMITS.field}).`,
-    });
+    }),
+  );
 
-export const DependencySchema = z
-  .string()
-  .trim()
-  .min(1, { error: 'A dependency is empty.' })
-  .max(LIMITS.dependency, { error: `A dependency is longer than ${LIMITS.dependency} characters.` })
-  .regex(oneLine, { error: 'A dependency must fit on one line.' });
+export const DependencySchema = z.string().check(
+  z.trim(),
+  z.minLength(1, { error: 'A dependency is empty.' }),
+  z.maxLength(LIMITS.dependency, { error: `A dependency is longer than ${LIMITS.dependency} characters.` }),
+  z.regex(oneLine, { error: 'A dependency must fit on one line.' }),
+);
 
 /** What a parser or an edit form produces: the five parts a person writes. */
 export const AnchorDraftSchema = z.object({
@@ -43,7 +48,7 @@ export const AnchorDraftSchema = z.object({
   nextAction: fieldSchema('Next action'),
   dependencies: z
     .array(DependencySchema)
-    .max(LIMITS.dependencies, { error: `More than ${LIMITS.dependencies} dependencies.` }),
+    .check(z.maxLength(LIMITS.dependencies, { error: `More than ${LIMITS.dependencies} dependencies.` })),
 });
 export type AnchorDraft = z.infer<typeof AnchorDraftSchema>;
 
@@ -51,26 +56,26 @@ export const OriginSchema = z.enum(['captured', 'requested', 'selection', 'manua
 export type Origin = z.infer<typeof OriginSchema>;
 
 export const SourceSchema = z.object({
-  url: z.string().max(LIMITS.url).optional(),
-  conversationId: z.string().max(LIMITS.id).optional(),
-  chatTitle: z.string().max(LIMITS.title).optional(),
-  messageId: z.string().max(LIMITS.id).optional(),
+  url: z.optional(z.string().check(z.maxLength(LIMITS.url))),
+  conversationId: z.optional(z.string().check(z.maxLength(LIMITS.id))),
+  chatTitle: z.optional(z.string().check(z.maxLength(LIMITS.title))),
+  messageId: z.optional(z.string().check(z.maxLength(LIMITS.id))),
 });
 export type Source = z.infer<typeof SourceSchema>;
 
 const isoTime = z.iso.datetime({ offset: true, error: 'Not an ISO date-time.' });
 
-export const AnchorSchema = AnchorDraftSchema.extend({
-  id: z.string().min(1).max(LIMITS.id),
+export const AnchorSchema = z.extend(AnchorDraftSchema, {
+  id: z.string().check(z.minLength(1), z.maxLength(LIMITS.id)),
   createdAt: isoTime,
   /** False when an imported timestamp was broken: the date is kept, the time is not known. */
   timeKnown: z.boolean(),
   source: SourceSchema,
   origin: OriginSchema,
   /** Set when the anchor is in the trash. */
-  deletedAt: isoTime.optional(),
-  lastResumedAt: isoTime.optional(),
-  resumeCount: z.number().int().min(0),
+  deletedAt: z.optional(isoTime),
+  lastResumedAt: z.optional(isoTime),
+  resumeCount: z.number().check(z.int(), z.minimum(0)),
 });
 export type Anchor = z.infer<typeof AnchorSchema>;
 
@@ -85,7 +90,7 @@ export const EMPTY_DRAFT: AnchorDraft = {
 export { FIELD_KEYS, FIELD_LABELS, projectOf, type FieldKey } from './anchor-fields';
 
 /** Readable one-line summary of a zod error: `dependencies[3]: A dependency is empty.` */
-export function describeZodError(error: z.ZodError): string {
+export function describeZodError(error: { readonly issues: readonly z.core.$ZodIssue[] }): string {
   return error.issues
     .map((issue) => {
       const path = issue.path

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { AnchorSchema, describeZodError, type Anchor } from './anchor';
 
 /**
@@ -67,8 +67,8 @@ function checkFormatAndVersion(format: unknown, version: unknown): string | null
   return null;
 }
 
-function describeIssues(error: z.ZodError): string {
-  const shown = new z.ZodError(error.issues.slice(0, MAX_ISSUES));
+function describeIssues(error: z.core.$ZodError): string {
+  const shown = { issues: error.issues.slice(0, MAX_ISSUES) };
   const more = error.issues.length - MAX_ISSUES;
   return `${describeZodError(shown)}${more > 0 ? ` (and ${more} more ${more === 1 ? 'problem' : 'problems'})` : ''}`;
 }

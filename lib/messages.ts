@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { browser, type Browser } from 'wxt/browser';
 import {
   AnchorDraftSchema,
@@ -16,7 +16,7 @@ import type { Settings } from './settings';
  * so a bad payload gets a readable error instead of a crash.
  */
 
-const id = z.string().min(1).max(200);
+const id = z.string().check(z.minLength(1), z.maxLength(200));
 
 /** Requests the background answers (from pages, popup and options). */
 export const backgroundRequests = {
@@ -28,14 +28,20 @@ export const backgroundRequests = {
   undoSave: z.object({ id }),
   renameAnchor: z.object({ id, name: AnchorNameSchema }),
   maskSecrets: z.object({ id }),
-  searchAnchors: z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(500) }),
+  searchAnchors: z.object({
+    query: z.string().check(z.maxLength(500)),
+    limit: z.number().check(z.int(), z.minimum(1), z.maximum(500)),
+  }),
   getSettings: z.object({}),
   prepareResume: z.object({ id }),
   recordResume: z.object({ id }),
   resumeInNewTab: z.object({ id }),
   claimPendingResume: z.object({}),
   exportLog: z.object({ format: z.enum(['markdown', 'json']) }),
-  importLog: z.object({ fileName: z.string().min(1).max(500), text: z.string().max(50_000_000) }),
+  importLog: z.object({
+    fileName: z.string().check(z.minLength(1), z.maxLength(500)),
+    text: z.string().check(z.maxLength(50_000_000)),
+  }),
 } as const;
 
 export type SaveResult = { anchor: Anchor; duplicate: boolean; secrets: string[] };
@@ -72,7 +78,7 @@ export const tabRequests = {
   runCommand: z.object({
     command: z.enum(['save', 'resume', 'saveSelection']),
     /** The selection as the browser reported it, for when the page's own selection is gone. */
-    selectionText: z.string().max(1_000_000).optional(),
+    selectionText: z.optional(z.string().check(z.maxLength(1_000_000))),
   }),
 } as const;
 
@@ -121,7 +127,7 @@ export async function sendToTab<K extends TabRequest>(
   return unwrap<TabResponses[K]>(answer, type);
 }
 
-export type Handlers<R extends Record<string, z.ZodType>, A> = {
+export type Handlers<R extends Record<string, z.ZodMiniType>, A> = {
   [K in keyof R & keyof A]: (payload: z.output<R[K]>, sender: Browser.runtime.MessageSender) => Promise<A[K]>;
 };
 
@@ -129,7 +135,7 @@ export type Handlers<R extends Record<string, z.ZodType>, A> = {
  * Answers the messages named in `requests`: validates the payload, runs the handler, and turns
  * any failure into `{ ok: false, error }`. Messages of other types are left to other listeners.
  */
-export function answerMessages<R extends Record<string, z.ZodType>, A>(
+export function answerMessages<R extends Record<string, z.ZodMiniType>, A>(
   requests: R,
   handlers: Handlers<R, A>,
 ): () => void {

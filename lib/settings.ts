@@ -1,24 +1,26 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { DEFAULT_TEMPLATE, TEMPLATE_PLACEHOLDER } from './format';
 
 export { TEMPLATE_PLACEHOLDER };
 
 export const SettingsSchema = z.object({
-  template: z
-    .string()
-    .max(5_000, { error: 'The template is longer than 5,000 characters.' })
-    .refine((t) => t.includes(TEMPLATE_PLACEHOLDER), {
+  template: z.string().check(
+    z.maxLength(5_000, { error: 'The template is longer than 5,000 characters.' }),
+    z.refine((t) => t.includes(TEMPLATE_PLACEHOLDER), {
       error: `The template must contain ${TEMPLATE_PLACEHOLDER}, where the anchor's name goes.`,
     }),
+  ),
   autoSend: z.boolean(),
   dateFormat: z.enum(['us', 'iso']),
   exportAllVersions: z.boolean(),
   /** How long Save anchor waits for ChatGPT to finish a reply before giving up. */
   replyTimeoutSeconds: z
     .number()
-    .int()
-    .min(2, { error: 'Wait at least 2 seconds.' })
-    .max(900, { error: 'Wait at most 900 seconds (15 minutes).' }),
+    .check(
+      z.int(),
+      z.minimum(2, { error: 'Wait at least 2 seconds.' }),
+      z.maximum(900, { error: 'Wait at most 900 seconds (15 minutes).' }),
+    ),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

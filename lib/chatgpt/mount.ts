@@ -1,4 +1,5 @@
 import { assistantMessages, findComposerForm, isStreaming, messageTextElement, replyIsComplete } from './page';
+import { SELECTORS } from './selectors';
 
 /**
  * Keeping GPT Anchors' nodes on ChatGPT's page. React drops nodes it did not render whenever it
@@ -62,9 +63,24 @@ export function decorateMessages(decorator: MessageDecorator, seen: WeakMap<Elem
   });
 }
 
+const MESSAGE_TEXT = SELECTORS.assistantText.join(', ');
+
+/**
+ * Whether every change is inside a message's rendered text: a reply streaming in (one mutation
+ * per token, each a walk over the whole chat for the tick) and nothing else. Our nodes sit next
+ * to the text, never in it, and a reply's end shows outside it (stop button gone, action row
+ * added), so such changes need no tick.
+ */
+function onlyMessageText(records: MutationRecord[]): boolean {
+  return records.every((record) => {
+    const target = record.target instanceof Element ? record.target : record.target.parentElement;
+    return target?.closest(MESSAGE_TEXT) != null;
+  });
+}
+
 /**
  * Runs `tick` after page changes, at most every TICK_MS, until `signal` aborts. Also runs it when
- * the page's theme class changes.
+ * the page's theme class changes. Changes only inside a message's text are left alone.
  */
 export function watchPage(tick: () => void, signal: AbortSignal): void {
   // Leading and trailing throttle: a re-rendered composer gets its bar back at once, and a
@@ -82,7 +98,9 @@ export function watchPage(tick: () => void, signal: AbortSignal): void {
     if (wait <= 0) run();
     else timer = setTimeout(run, wait);
   };
-  const page = new MutationObserver(schedule);
+  const page = new MutationObserver((records) => {
+    if (!onlyMessageText(records)) schedule();
+  });
   page.observe(document.body, { childList: true, subtree: true });
   const theme = new MutationObserver(schedule);
   theme.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });

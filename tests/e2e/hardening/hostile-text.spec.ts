@@ -1,0 +1,259 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, expectNotPwned, test } from './guard';
+import { CONTROLS, CONTROLS_ONE_LINE, IMG, JS_ANCHOR, JS_LINK, MD_LINK, ONE_MB, RTL, SCRIPT } from './payloads';
+import { anchorBar } from '../support/extension';
+import { serveChatGPT } from '../support/chatgpt-fixture';
+import { anchorReply, seedAnchors, storedAnchor, storedAnchors, type AnchorFields, type StoredAnchor } from '../support/library';
+import type { FixtureWindow } from '../../fixtures/chatgpt/options';
+import { parseBackup } from '../../../lib/backup';
+import { parseAnchorLog } from '../../../lib/parse';
+
+const CHAT = 'a0000000-0000-4000-8000-000000000001';
+const HUGE = 'a0000000-0000-4000-8000-000000000002';
+
+/** An anchor reply whose every field carries a payload. The fixture escapes reply markdown before
+ * it renders it (tests/fixtures/chatgpt/markdown.ts), so the payloads reach the DOM as text. */
+const FROM_CHAT: AnchorFields = {
+  name: `Pwn_${IMG}`,
+  context: `${SCRIPT} and ${RTL}`,
+  // One `__` per paragraph: two would be bold in ChatGPT's markdown (and the fixture's).
+  milestone: JS_LINK,
+  nextAction: `Read ${IMG} now`,
+  dependencies: [SCRIPT, `${RTL} key`, `bell\u0007 escape\u001b delete\u007f`],
+};
+
+/** Stored anchors holding every payload in every field, control characters included. */
+const hostileLibrary = (): StoredAnchor[] => [
+  storedAnchor(
+    {
+      name: `Hostile_${IMG}`,
+      context: `${SCRIPT}\n${IMG}\n${RTL}`,
+      milestone: `${JS_LINK} ${MD_LINK}`,
+      nextAction: `Run ${CONTROLS} end`,
+      dependencies: [IMG, SCRIPT, JS_LINK, MD_LINK, `c${CONTROLS_ONE_LINE}c`, RTL],
+    },
+    120,
+  ),
+  storedAnchor(
+    {
+      name: `Ctrl_${CONTROLS_ONE_LINE.replace(/^\s+|\s+$/g, '')}_${RTL}`,
+      context: `x${CONTROLS}x`,
+      milestone: `${RTL} ${SCRIPT}`,
+      nextAction: JS_ANCHOR,
+      dependencies: [`${JS_ANCHOR} ${RTL}`],
+    },
+    60,
+  ),
+];
+
+const saveButton = (page: Page) => anchorBar(page).getByRole('button', { name: 'Save anchor', exact: true });
+const toast = (page: Page) => page.locator('#gpt-anchors-host').getByRole('status');
+
+/** Nothing a payload would have created exists in the page (light DOM or the extension's shadow root). */
+async function expectNoLiveMarkup(page: Page) {
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  // No live <script> carries a payload (the fixture's JSON options hold them as data, escaped).
+  const liveScripts = await page.evaluate(() => {
+    const roots: (Document | ShadowRoot)[] = [document];
+    const host = document.getElementById('gpt-anchors-host')?.shadowRoot;
+    if (host) roots.push(host);
+    return roots.flatMap((root) => [...root.querySelectorAll('script:not([type="application/json"])')])
+      .filter((s) => s.textContent?.includes('__pwned')).length;
+  });
+  expect(liveScripts).toBe(0);
+  await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
+  await expect(page.locator('a[href*="evil.example"]')).toHaveCount(0);
+  await expectNotPwned(page);
+}
+
+async function waitForDownload(dir: string, prefix: string, ext: string): Promise<string> {
+  let file = '';
+  await expect
+    .poll(() => {
+      const names = readdirSync(dir);
+      file = names.find((f) => f.startsWith(prefix) && f.endsWith(ext)) ?? '';
+      return file !== '' && !names.some((f) => f.endsWith('.crdownload'));
+    }, { timeout: 15_000 })
+    .toBe(true);
+  return readFileSync(path.join(dir, file), 'utf8');
+}
+
+test.afterEach(({ consoleErrors }) => {
+  expect(consoleErrors, 'no errors logged by the page or the extension').toEqual([]);
+});
+
+test('payloads in a ChatGPT reply are saved as text, shown as text in the toast, the bar and the picker', async ({
+  context,
+  extensionId,
+}) => {
+  await serveChatGPT(context, {
+    conversations: {
+      [CHAT]: { title: `Chat ${IMG}`, turns: [{ role: 'user', markdown: SCRIPT }, { role: 'assistant', markdown: anchorReply(FROM_CHAT) }] },
+    },
+  });
+  const page = await context.newPage();
+  await page.goto(`https://chatgpt.com/c/${CHAT}`);
+  await expect(page.getByRole('button', { name: 'Save this anchor' })).toHaveCount(1);
+  await expectNoLiveMarkup(page); // the fixture itself rendered the reply as text
+
+  await saveButton(page).click();
+  await expect(toast(page)).toContainText(`Saved anchor [${FROM_CHAT.name}]`);
+  const [stored] = await storedAnchors(context, extensionId);
+  expect(stored).toMatchObject({
+    name: FROM_CHAT.name,
+    context: FROM_CHAT.context,
+    milestone: FROM_CHAT.milestone,
+    nextAction: FROM_CHAT.nextAction,
+  });
+  expect(stored!.dependencies.slice(0, 2)).toEqual(FROM_CHAT.dependencies.slice(0, 2));
+  expect(stored!.dependencies[2]).toMatch(/^bell\u0007? escape\u001b? delete\u007f?$/);
+
+  // The per-message button knows it, and says so with the name as text.
+  await page.getByRole('button', { name: 'Save this anchor' }).click();
+  await expect(toast(page)).toContainText(`Already saved: anchor [${FROM_CHAT.name}]`);
+
+  // The picker lists it as text; choosing it puts the text, not markup, into the composer.
+  await anchorBar(page).getByRole('button', { name: 'Resume anchor' }).click();
+  const picker = page.getByRole('dialog', { name: 'Resume anchor' });
+  await expect(picker.getByRole('option')).toHaveCount(1);
+  await expect(picker.getByRole('option').first()).toContainText(FROM_CHAT.name);
+  await expect(picker.getByRole('option').first()).toContainText(FROM_CHAT.nextAction);
+  await expectNoLiveMarkup(page);
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as FixtureWindow).__chatgpt.editorParagraphs()))
+    .toContain(`Resume from anchor: [${FROM_CHAT.name}]`);
+  const paragraphs = await page.evaluate(() => (window as unknown as FixtureWindow).__chatgpt.editorParagraphs());
+  expect(paragraphs).toContain(`Context: ${FROM_CHAT.context}`);
+  expect(paragraphs).toContain(`Current milestone: ${FROM_CHAT.milestone}`);
+  await expectNoLiveMarkup(page);
+});
+
+const HUGE_REPLY = { name: 'Huge_Reply', context: ONE_MB, milestone: 'Done', nextAction: 'Next', dependencies: ['dep'] };
+const HUGE_CHAT = { [HUGE]: { title: 'Huge', turns: [{ role: 'user' as const, markdown: 'go' }, { role: 'assistant' as const, markdown: anchorReply(HUGE_REPLY) }] } };
+
+// KNOWN BUG (reported to the lead in the hardening pass): *Save anchor* treats an anchor-shaped
+// reply that fails validation as "not an anchor" and sends a new anchor request into the chat,
+// which then saves ChatGPT's next answer ("Saved anchor [Huge]") instead of saying the reply was
+// too long. lib/content/capture.ts ignores `parsed.reason` when the latest reply has a name and
+// labels but is invalid (and the message gets no *Save this anchor* button either, so the page
+// never says why). `test.fail` keeps this assertion running: remove it with the fix.
+test('a megabyte in one field of a reply: Save anchor names the field and the limit, and stores nothing', async ({
+  context,
+  extensionId,
+}) => {
+  test.fail(true, 'Save anchor asks ChatGPT again instead of reporting the oversize reply (see comment)');
+  await serveChatGPT(context, { conversations: HUGE_CHAT, replies: [anchorReply({ ...HUGE_REPLY, name: 'Huge', context: 'small' })] });
+  const page = await context.newPage();
+  await page.goto(`https://chatgpt.com/c/${HUGE}`);
+  await saveButton(page).click();
+  await expect(toast(page)).toContainText('Context is too long (1000000 characters; the limit is 20000)', { timeout: 5_000 });
+  expect(await storedAnchors(context, extensionId)).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as FixtureWindow).__chatgpt.sent)).toEqual([]);
+});
+
+test('stored payloads in every field stay text in the popup and the picker, and export unchanged', async ({
+  context,
+  extensionId,
+  openPopup,
+  downloadsDir,
+}) => {
+  const library = hostileLibrary();
+  await seedAnchors(context, extensionId, library);
+  const popup = await openPopup();
+  const list = popup.getByRole('list', { name: 'Anchors' });
+  await expect(list.getByRole('button')).toHaveCount(2);
+  const hostile = list.getByRole('button').filter({ hasText: `Hostile_${IMG}` });
+  await expect(hostile).toBeVisible();
+  await hostile.click();
+  const details = popup.getByRole('region', { name: /^Hostile_.*, details$/ });
+  await expect(details).toContainText(SCRIPT);
+  await expect(details).toContainText(JS_LINK);
+  await expect(details).toContainText(MD_LINK);
+  await expect(details).toContainText(RTL);
+  await list.getByRole('button').filter({ hasText: 'Ctrl_' }).click();
+  await expect(popup.getByRole('region', { name: /^Ctrl_.*, details$/ })).toContainText(JS_ANCHOR);
+  await expect(popup.getByRole('link')).toHaveCount(0);
+  await expectNoLiveMarkup(popup);
+
+  // The popup's search runs over the payloads as plain text.
+  await popup.getByRole('searchbox', { name: 'Search anchors' }).fill('onerror="window');
+  await expect(list.getByRole('button')).toHaveCount(1);
+  await popup.getByRole('searchbox', { name: 'Search anchors' }).fill('');
+
+  // Export: the JSON backup gives back every byte; the markdown log reads back to the same anchors.
+  await popup.getByRole('button', { name: 'Export' }).click();
+  await popup.getByRole('menuitem', { name: 'JSON backup' }).click();
+  const backup = parseBackup(await waitForDownload(downloadsDir, 'gpt-anchors-backup-', '.json'));
+  expect(backup.ok).toBe(true);
+  if (backup.ok) {
+    const byId = new Map(backup.anchors.map((a) => [a.id, a]));
+    for (const anchor of library) expect(byId.get(anchor.id)).toMatchObject(anchor);
+  }
+  await popup.getByRole('button', { name: 'Export' }).click();
+  await popup.getByRole('menuitem', { name: 'Markdown log' }).click();
+  const log = await waitForDownload(downloadsDir, 'gpt-anchors-log-', '.md');
+  const back = parseAnchorLog(log).entries.map((e) => e.draft);
+  expect(back.map((d) => d.name).sort()).toEqual(library.map((a) => a.name).sort());
+  const hostileBack = back.find((d) => d.name.startsWith('Hostile_'));
+  expect(hostileBack).toMatchObject({ context: library[0]!.context, milestone: library[0]!.milestone });
+  expect(hostileBack?.dependencies.slice(0, 4)).toEqual(library[0]!.dependencies.slice(0, 4));
+  await expectNoLiveMarkup(popup);
+
+  // The picker on a ChatGPT page shows both names as text.
+  await serveChatGPT(context, {});
+  const page = await context.newPage();
+  await page.goto('https://chatgpt.com/');
+  await anchorBar(page).getByRole('button', { name: 'Resume anchor' }).click();
+  const options = page.getByRole('dialog', { name: 'Resume anchor' }).getByRole('option');
+  await expect(options).toHaveCount(2);
+  await expect(options.filter({ hasText: `Hostile_${IMG}` })).toHaveCount(1);
+  await expect(options.filter({ hasText: JS_ANCHOR })).toHaveCount(1);
+  await expectNoLiveMarkup(page);
+});
+
+test('an import with payloads comes in as text; one with a megabyte field is refused whole', async ({
+  context,
+  extensionId,
+  openPopup,
+}) => {
+  const popup = await openPopup();
+  const input = popup.getByLabel('Import');
+  const log = [
+    '# GPT Anchors Log',
+    '',
+    '**09:12 03/14/2026**',
+    '',
+    `Resume from anchor: **[Imported_${IMG}]**`,
+    '',
+    `Context: ${SCRIPT} ${RTL}`,
+    '',
+    `Current milestone: ${JS_LINK}`,
+    '',
+    `Next action: ${JS_ANCHOR}`,
+    '',
+    `Dependencies: ${MD_LINK}`,
+    '',
+  ].join('\n');
+  await input.setInputFiles({ name: `log ${RTL}.md`, mimeType: 'text/markdown', buffer: Buffer.from(log) });
+  await expect(popup.getByRole('status')).toContainText('added 1 anchor');
+  await expect(popup.getByRole('list', { name: 'Anchors' }).getByRole('button')).toContainText([`Imported_${IMG}`]);
+  const [stored] = await storedAnchors(context, extensionId);
+  expect(stored).toMatchObject({ name: `Imported_${IMG}`, context: `${SCRIPT} ${RTL}`, milestone: JS_LINK, nextAction: JS_ANCHOR });
+  await expectNoLiveMarkup(popup);
+
+  const oversize = JSON.stringify({
+    format: 'gpt-anchors-backup',
+    version: 1,
+    exportedAt: new Date().toISOString(),
+    anchors: [storedAnchor({ name: 'Fine_One', context: 'ok', milestone: '', nextAction: '', dependencies: [] }), storedAnchor({ name: 'Huge_One', context: ONE_MB, milestone: '', nextAction: '', dependencies: [] })],
+  });
+  await input.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.from(oversize) });
+  await expect(popup.getByRole('alert')).toContainText('Import failed, nothing was added');
+  await expect(popup.getByRole('alert')).toContainText('Context is too long');
+  await expect(popup.getByRole('alert')).toContainText('20000');
+  expect((await storedAnchors(context, extensionId)).map((a) => a.name)).toEqual([`Imported_${IMG}`]);
+  await expectNotPwned(popup);
+});
