@@ -37,9 +37,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'gpt-anchors@gpt-anchors.local',
-              strict_min_version: '115.0',
+              // 140 is the ESR that knows data_collection_permissions; Android has it from 142.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

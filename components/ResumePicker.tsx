@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { sendToBackground, type AnchorSummary, type ResumeOrder } from '../lib/messages';
+import type { AnchorSummary, ResumeOrder } from '../lib/messages';
+import { sendToBackground } from '../lib/protocol';
 import { LONG_RESUME_CHARS } from '../lib/content/resume';
 import { exactTime, relativeTime } from '../lib/time';
 

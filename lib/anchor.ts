@@ -1,43 +1,32 @@
 import { z } from 'zod/mini';
 import { en } from 'zod/locales';
+import { LIMITS, RULES } from './anchor-check';
 
 // zod/mini ships without messages; English keeps the default ones ("Too big: expected string to
 // have <=200 characters") exactly as zod's classic API wrote them.
 z.config(en());
 
-/** Bounds on every field; generous for real anchors, small enough to keep the library fast. */
-export const LIMITS = {
-  name: 120,
-  field: 20_000,
-  dependency: 1_000,
-  dependencies: 100,
-  url: 2_048,
-  title: 500,
-  id: 200,
-} as const;
-
 const oneLine = /^[^\r\n]*$/;
 
 export const AnchorNameSchema = z.string({ error: 'The name must be text.' }).check(
   z.trim(),
-  z.minLength(1, { error: 'The name is empty.' }),
-  z.maxLength(LIMITS.name, { error: `The name is longer than ${LIMITS.name} characters.` }),
-  z.regex(oneLine, { error: 'The name must fit on one line.' }),
+  z.minLength(1, { error: RULES.nameEmpty }),
+  z.maxLength(LIMITS.name, { error: RULES.nameTooLong }),
+  z.regex(oneLine, { error: RULES.nameLines }),
 );
 
 const fieldSchema = (label: string) =>
   z.string({ error: `${label} must be text.` }).check(
     z.maxLength(LIMITS.field, {
-      error: (issue) =>
-        `${label} is too long (${String((issue.input as string).length)} characters; the limit is ${LIMITS.field}).`,
+      error: (issue) => RULES.fieldTooLong(label, (issue.input as string).length),
     }),
   );
 
 export const DependencySchema = z.string().check(
   z.trim(),
-  z.minLength(1, { error: 'A dependency is empty.' }),
-  z.maxLength(LIMITS.dependency, { error: `A dependency is longer than ${LIMITS.dependency} characters.` }),
-  z.regex(oneLine, { error: 'A dependency must fit on one line.' }),
+  z.minLength(1, { error: RULES.dependencyEmpty }),
+  z.maxLength(LIMITS.dependency, { error: RULES.dependencyTooLong }),
+  z.regex(oneLine, { error: RULES.dependencyLines }),
 );
 
 /** What a parser or an edit form produces: the five parts a person writes. */
@@ -48,7 +37,7 @@ export const AnchorDraftSchema = z.object({
   nextAction: fieldSchema('Next action'),
   dependencies: z
     .array(DependencySchema)
-    .check(z.maxLength(LIMITS.dependencies, { error: `More than ${LIMITS.dependencies} dependencies.` })),
+    .check(z.maxLength(LIMITS.dependencies, { error: RULES.tooManyDependencies })),
 });
 export type AnchorDraft = z.infer<typeof AnchorDraftSchema>;
 
@@ -88,6 +77,7 @@ export const EMPTY_DRAFT: AnchorDraft = {
 };
 
 export { FIELD_KEYS, FIELD_LABELS, projectOf, type FieldKey } from './anchor-fields';
+export { LIMITS } from './anchor-check';
 
 /** Readable one-line summary of a zod error: `dependencies[3]: A dependency is empty.` */
 export function describeZodError(error: { readonly issues: readonly z.core.$ZodIssue[] }): string {

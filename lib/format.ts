@@ -1,4 +1,5 @@
-import { FIELD_LABELS, type Anchor, type AnchorDraft } from './anchor';
+import type { Anchor, AnchorDraft } from './anchor';
+import { FIELD_LABELS } from './anchor-fields';
 import { encodeDependencyLine, encodeFieldLines } from './parse';
 
 /**

@@ -1,5 +1,4 @@
 import { z } from 'zod/mini';
-import { browser, type Browser } from 'wxt/browser';
 import {
   AnchorDraftSchema,
   AnchorNameSchema,
@@ -8,12 +7,13 @@ import {
   describeZodError,
   type Anchor,
 } from './anchor';
+import type { Checks } from './protocol';
 import type { Settings } from './settings';
 
 /**
- * The one definition of the message protocol. Messages are named by verb; every request is
- * validated with zod where it arrives, and every answer is `{ ok, value }` or `{ ok: false, error }`
- * so a bad payload gets a readable error instead of a crash.
+ * The requests the background answers (from ChatGPT pages, the popup and the options page), named
+ * by verb, with the zod schema that validates each where it arrives. Sending and answering are in
+ * lib/protocol.ts; the ChatGPT tab's own request is in lib/tab-requests.ts.
  */
 
 const id = z.string().check(z.minLength(1), z.maxLength(200));
@@ -73,85 +73,19 @@ export interface BackgroundResponses {
   importLog: ImportReport;
 }
 
-/** Requests a ChatGPT tab's content script answers (from the background). */
-export const tabRequests = {
-  runCommand: z.object({
-    command: z.enum(['save', 'resume', 'saveSelection']),
-    /** The selection as the browser reported it, for when the page's own selection is gone. */
-    selectionText: z.optional(z.string().check(z.maxLength(1_000_000))),
-  }),
-} as const;
-
-export interface TabResponses {
-  runCommand: null;
-}
-
 export type BackgroundRequest = keyof typeof backgroundRequests;
-export type TabRequest = keyof typeof tabRequests;
-type Requests = typeof backgroundRequests & typeof tabRequests;
-type Responses = BackgroundResponses & TabResponses;
-export type Payload<K extends keyof Requests> = z.input<Requests[K]>;
+/** What a sender passes (before zod's trimming). */
+export type BackgroundPayloads = { [K in BackgroundRequest]: z.input<(typeof backgroundRequests)[K]> };
+/** What a handler receives (after it). */
+export type CheckedBackgroundPayloads = { [K in BackgroundRequest]: z.output<(typeof backgroundRequests)[K]> };
 
-export type Answer<T> = { ok: true; value: T } | { ok: false; error: string };
-
-/** The error a sender sees when the other side answered `{ ok: false }`. */
-export class MessageError extends Error {
-  override name = 'MessageError';
-}
-
-const EnvelopeSchema = z.object({ type: z.string(), payload: z.unknown() });
-
-function unwrap<T>(answer: unknown, type: string): T {
-  const parsed = z
-    .union([z.object({ ok: z.literal(true), value: z.unknown() }), z.object({ ok: z.literal(false), error: z.string() })])
-    .safeParse(answer);
-  if (!parsed.success) throw new MessageError(`No answer to ${type}: the extension did not respond.`);
-  if (!parsed.data.ok) throw new MessageError(parsed.data.error);
-  return parsed.data.value as T;
-}
-
-export async function sendToBackground<K extends BackgroundRequest>(
-  type: K,
-  payload: Payload<K>,
-): Promise<BackgroundResponses[K]> {
-  const answer: unknown = await browser.runtime.sendMessage({ type, payload });
-  return unwrap<BackgroundResponses[K]>(answer, type);
-}
-
-export async function sendToTab<K extends TabRequest>(
-  tabId: number,
-  type: K,
-  payload: Payload<K>,
-): Promise<TabResponses[K]> {
-  const answer: unknown = await browser.tabs.sendMessage(tabId, { type, payload });
-  return unwrap<TabResponses[K]>(answer, type);
-}
-
-export type Handlers<R extends Record<string, z.ZodMiniType>, A> = {
-  [K in keyof R & keyof A]: (payload: z.output<R[K]>, sender: Browser.runtime.MessageSender) => Promise<A[K]>;
-};
-
-/**
- * Answers the messages named in `requests`: validates the payload, runs the handler, and turns
- * any failure into `{ ok: false, error }`. Messages of other types are left to other listeners.
- */
-export function answerMessages<R extends Record<string, z.ZodMiniType>, A>(
-  requests: R,
-  handlers: Handlers<R, A>,
-): () => void {
-  const listener = (message: unknown, sender: Browser.runtime.MessageSender): Promise<Answer<unknown>> | undefined => {
-    const envelope = EnvelopeSchema.safeParse(message);
-    if (!envelope.success || !Object.hasOwn(requests, envelope.data.type)) return undefined;
-    const type = envelope.data.type as keyof R & keyof A;
-    const payload = requests[type]!.safeParse(envelope.data.payload ?? {});
-    if (!payload.success) {
-      return Promise.resolve({ ok: false, error: `Invalid ${String(type)}: ${describeZodError(payload.error)}` });
-    }
-    return handlers[type](payload.data as z.output<R[typeof type]>, sender).then(
-      (value): Answer<unknown> => ({ ok: true, value: value ?? null }),
-      (error: unknown): Answer<unknown> => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-    );
-  };
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
-}
+/** The zod schemas as the checks `answerMessages` runs: a refusal names the field and the rule. */
+export const backgroundChecks = Object.fromEntries(
+  Object.entries(backgroundRequests).map(([type, schema]) => [
+    type,
+    (payload: unknown) => {
+      const parsed = (schema as z.ZodMiniType).safeParse(payload);
+      return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: describeZodError(parsed.error) };
+    },
+  ]),
+) as Checks<CheckedBackgroundPayloads>;

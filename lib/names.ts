@@ -1,4 +1,4 @@
-import { LIMITS } from './anchor';
+import { LIMITS } from './anchor-check';
 
 /**
  * A name for a new anchor from the chat's title: `Capstone Step 9 – Admin` → `Capstone_Step9_Admin`.

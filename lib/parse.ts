@@ -1,4 +1,6 @@
-import { AnchorDraftSchema, FIELD_KEYS, FIELD_LABELS, describeZodError, type AnchorDraft, type FieldKey } from './anchor';
+import type { AnchorDraft } from './anchor';
+import { checkDraft } from './anchor-check';
+import { FIELD_KEYS, FIELD_LABELS, type FieldKey } from './anchor-fields';
 
 /**
  * Text → anchors. One line model serves the three texts (a reply read from the page, a selection,
@@ -11,7 +13,13 @@ import { AnchorDraftSchema, FIELD_KEYS, FIELD_LABELS, describeZodError, type Anc
  * so a hand-written `\foo` stays `\foo`.
  */
 
-export type ParseResult = { ok: true; draft: AnchorDraft; labels: number } | { ok: false; reason: string };
+/**
+ * `invalid` is set when the text is an anchor that breaks a rule (a field over its limit, a name
+ * on two lines): its reason is the one to show, rather than asking ChatGPT for another anchor.
+ */
+export type ParseResult =
+  | { ok: true; draft: AnchorDraft; labels: number }
+  | { ok: false; reason: string; invalid?: true };
 
 export interface LogEntry {
   draft: AnchorDraft;
@@ -188,8 +196,21 @@ function isFenceLine(raw: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Escaping (shared with lib/format.ts so the two sides cannot drift apart)
 
+/**
+ * Most prose lines start with a letter, and only two kinds of line that start with one are not
+ * text: `anchor … loaded` and lines with a colon (labels, `Resume from anchor:`). Such lines need
+ * no escape, as a bullet (`- line`) neither; `classifyLine` (a dozen regexes) decides the rest.
+ */
+const LETTER_START = /^[a-z]/i;
+const ANCHOR_START = /^anchor\s/i;
+
+function isPlainProse(line: string): boolean {
+  return LETTER_START.test(line) && !line.includes(':') && !ANCHOR_START.test(line);
+}
+
 /** True when `line`, written as is at the start of a field line, would not read back as itself. */
 function needsEscape(line: string): boolean {
+  if (isPlainProse(line)) return false;
   return (
     line === '' ||
     line.trimStart() !== line ||
@@ -201,6 +222,7 @@ function needsEscape(line: string): boolean {
 
 /** A dependency is written as `- item`; the whole bullet line must not read as a label or `---`. */
 function dependencyNeedsEscape(item: string): boolean {
+  if (isPlainProse(item)) return false;
   return needsEscape(item) || classifyLine(`- ${item}`).kind !== 'text';
 }
 
@@ -615,7 +637,7 @@ function pickAnchor(entries: RawEntry[]): ParseResult {
 }
 
 function validated(draft: AnchorDraft, labels: number): ParseResult {
-  const checked = AnchorDraftSchema.safeParse(draft);
-  if (!checked.success) return { ok: false, reason: `The anchor “${draft.name}” cannot be saved: ${describeZodError(checked.error)}` };
-  return { ok: true, draft: checked.data, labels };
+  const checked = checkDraft(draft);
+  if (!checked.ok) return { ok: false, reason: `The anchor “${draft.name}” cannot be saved: ${checked.error}`, invalid: true };
+  return { ok: true, draft: checked.value, labels };
 }

@@ -3,7 +3,7 @@ import { sameDraft, type Anchor, type AnchorDraft } from '../../lib/anchor';
 import { LONG_RESUME_CHARS } from '../../lib/content/resume';
 import { addAnchor, getSettings, listAllAnchors, purgeAnchors, restoreAnchors, trashAnchors } from '../../lib/db';
 import { formatLogEntry, formatResumeText } from '../../lib/format';
-import { sendToBackground } from '../../lib/messages';
+import { sendToBackground } from '../../lib/protocol';
 
 /**
  * The popup's heavy half, loaded lazily (see lazy.ts): writes go through lib/db.ts, which

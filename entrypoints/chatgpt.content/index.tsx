@@ -6,9 +6,10 @@ import { CHATGPT_MATCHES } from '../../lib/chatgpt/hosts';
 import { HOST_ID, decorateMessages, pageTheme, placeBar, watchPage } from '../../lib/chatgpt/mount';
 import { missingParts } from '../../lib/chatgpt/page';
 import { createController } from '../../lib/content/controller';
-import { readAnchorFromMessage } from '../../lib/content/capture';
+import { offersAnchor } from '../../lib/content/capture';
 import { createShadowHost } from '../../lib/content/shadow-host';
-import { answerMessages, tabRequests, type TabResponses } from '../../lib/messages';
+import { answerMessages } from '../../lib/protocol';
+import { tabChecks, type TabPayloads, type TabResponses } from '../../lib/tab-requests';
 
 export default defineContentScript({
   matches: CHATGPT_MATCHES,
@@ -42,11 +43,11 @@ export default defineContentScript({
         host.dataset.theme = theme;
         document.querySelectorAll<HTMLElement>('[data-gpt-anchors-message]').forEach((node) => (node.dataset.theme = theme));
       }
-      decorateMessages({ wants: (message) => readAnchorFromMessage(message).ok, create: saveThisButton }, seen);
+      decorateMessages({ wants: offersAnchor, create: saveThisButton }, seen);
     };
     watchPage(tick, ctx.signal);
 
-    const stopAnswering = answerMessages<typeof tabRequests, TabResponses>(tabRequests, {
+    const stopAnswering = answerMessages<TabPayloads, TabResponses>(tabChecks, {
       async runCommand({ command, selectionText }) {
         if (command === 'save') void controller.save();
         else if (command === 'resume') controller.openPicker();

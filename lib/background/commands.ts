@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { CHATGPT_MATCHES, NEW_CHAT_URL, isChatGptUrl } from '../chatgpt/hosts';
-import { sendToTab } from '../messages';
+import { sendToTab } from '../protocol';
 
 const COMMANDS: Record<string, 'save' | 'resume'> = {
   'save-anchor': 'save',

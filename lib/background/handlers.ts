@@ -14,13 +14,14 @@ import {
 } from '../db';
 import { planImport } from '../import-plan';
 import { saveAnchorVersion } from '../library';
-import { answerMessages, backgroundRequests, type AnchorSummary, type BackgroundResponses, type Handlers } from '../messages';
+import { backgroundChecks, type AnchorSummary, type BackgroundResponses, type CheckedBackgroundPayloads } from '../messages';
+import { answerMessages, type Handlers } from '../protocol';
 import { groupByName, matchesTerms, searchTerms, searchableText } from '../search';
 import { maskSecretsInDraft } from '../secrets';
 import { NEW_CHAT_URL } from '../chatgpt/hosts';
 import { downloadText, localDateStamp } from './download';
 
-type BackgroundHandlers = Handlers<typeof backgroundRequests, BackgroundResponses>;
+type BackgroundHandlers = Handlers<CheckedBackgroundPayloads, BackgroundResponses>;
 
 async function requireAnchor(id: string) {
   const anchor = await getAnchor(id);
@@ -127,5 +128,5 @@ const handlers: BackgroundHandlers = {
 };
 
 export function answerBackgroundMessages(): () => void {
-  return answerMessages(backgroundRequests, handlers);
+  return answerMessages(backgroundChecks, handlers);
 }

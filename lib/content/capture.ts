@@ -35,6 +35,17 @@ export function readAnchorFromMessage(message: Element) {
 }
 
 /**
+ * Whether a finished message deserves a *Save this anchor* button: an anchor, or an anchor that
+ * breaks a rule (its button says why it cannot be saved). Every anchor has a name line with the
+ * word "anchor" in it, so the cheap look at the raw text spares the parser most of a long chat.
+ */
+export function offersAnchor(message: Element): boolean {
+  if (!/anchor/i.test(messageTextElement(message).textContent ?? '')) return false;
+  const parsed = readAnchorFromMessage(message);
+  return parsed.ok || parsed.invalid === true;
+}
+
+/**
  * Waits until the assistant message after the first `countBefore` ones has finished: the stop
  * button is gone, its turn shows the action row, and its text has not changed for `quietMs`.
  */
@@ -80,6 +91,8 @@ export async function captureFromChat(options: {
   if (latest) {
     const parsed = readAnchorFromMessage(latest);
     if (parsed.ok) return { draft: parsed.draft, origin: 'captured', source: messageSource(latest) };
+    // An anchor that cannot be saved: say why, rather than ask ChatGPT for the same anchor again.
+    if (parsed.invalid) throw new CaptureError(`${parsed.reason} Nothing was saved.`);
   }
   return requestAnchor(template, timing, signal, onPhase);
 }

@@ -1,8 +1,9 @@
 import type { Anchor } from '../anchor';
-import { AnchorNameSchema, LIMITS } from '../anchor';
+import { LIMITS, checkName } from '../anchor-check';
 import { chatTitle, findComposer, messageSource } from '../chatgpt/page';
 import { WaitCancelled, WaitTimeout } from '../chatgpt/wait';
-import { sendToBackground, type ResumeOrder, type SaveResult } from '../messages';
+import type { ResumeOrder, SaveResult } from '../messages';
+import { sendToBackground } from '../protocol';
 import { suggestAnchorName } from '../names';
 import { parseAnchorText } from '../parse';
 import { CaptureError, captureFromChat, pageChanged, readAnchorFromMessage, type Capture, type CapturePhase } from './capture';
@@ -73,7 +74,9 @@ export function createController() {
   async function saveMessage(message: Element): Promise<void> {
     await guarded(async () => {
       const parsed = readAnchorFromMessage(message);
-      if (!parsed.ok) throw new CaptureError(`This message is not an anchor: ${parsed.reason}`);
+      if (!parsed.ok) {
+        throw new CaptureError(parsed.invalid ? `${parsed.reason} Nothing was saved.` : `This message is not an anchor: ${parsed.reason}`);
+      }
       await keep({ draft: parsed.draft, origin: 'captured', source: messageSource(message) });
     });
   }
@@ -88,6 +91,7 @@ export function createController() {
         await keep({ draft: parsed.draft, origin: 'selection', source });
         return;
       }
+      if (parsed.invalid) throw new CaptureError(`${parsed.reason} Nothing was saved.`);
       if (text.length > LIMITS.field) {
         throw new CaptureError(`The selection is too long (${text.length} characters; the limit is ${LIMITS.field}).`);
       }
@@ -105,10 +109,10 @@ export function createController() {
 
   /** Renames the anchor just saved; answers the validation error to show next to the field. */
   async function rename(anchor: Anchor, name: string): Promise<string | null> {
-    const checked = AnchorNameSchema.safeParse(name);
-    if (!checked.success) return checked.error.issues[0]?.message ?? 'Invalid name.';
+    const checked = checkName(name);
+    if (!checked.ok) return checked.error;
     try {
-      const renamed = await sendToBackground('renameAnchor', { id: anchor.id, name: checked.data });
+      const renamed = await sendToBackground('renameAnchor', { id: anchor.id, name: checked.value });
       const toast = store.get().toast;
       if (toast?.kind === 'saved') store.set({ toast: { ...toast, anchor: renamed } });
       return null;

@@ -10,6 +10,7 @@ import {
   getAnchor,
   getSettings,
   listAllAnchors,
+  openAnchorsDb,
   listAnchors,
   listTrash,
   listVersions,
@@ -54,6 +55,15 @@ describe('the anchors store', () => {
     expect((await listAnchors()).map((a) => a.id)).toEqual(['new', 'mid', 'old']);
     expect((await getAnchor('mid'))?.context).toBe('context of mid');
     expect((await listVersions('A_one')).map((a) => a.id)).toEqual(['mid', 'old']);
+  });
+
+  it('lists everything in the createdAt index’s order, reversed, ties by id', async () => {
+    const times = ['2026-01-01T10:00:00.000Z', '2026-05-01T10:00:00.000Z', '2026-01-01T10:00:00.000Z', '2025-12-31T23:59:59.999Z'];
+    const ids = ['c', 'a', 'b', 'd'];
+    for (const [i, id] of ids.entries()) await addAnchor(anchor(id, `N_${id}`, times[i]!, i === 1 ? { deletedAt: times[1] } : {}));
+    const byIndex = (await (await openAnchorsDb()).getAllFromIndex('anchors', 'createdAt')).reverse();
+    expect((await listAllAnchors()).map((a) => a.id)).toEqual(byIndex.map((a) => a.id));
+    expect((await listAllAnchors()).map((a) => a.id)).toEqual(['a', 'c', 'b', 'd']);
   });
 
   it('refuses an invalid anchor and stores nothing', async () => {

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { answerBackgroundMessages } from '../../lib/background/handlers';
 import { closeAnchorsDb, listAnchors } from '../../lib/db';
-import { MessageError, sendToBackground } from '../../lib/messages';
+import { MessageError, sendToBackground } from '../../lib/protocol';
 
 const draft = {
   name: 'Capstone_Step9_Admin',

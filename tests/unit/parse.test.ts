@@ -377,9 +377,24 @@ describe('parseAnchorText: replies', () => {
     expect(reasonOf(text)).toBe(reason);
   });
 
-  it('refuses an anchor that could not be saved, saying why', () => {
-    const reason = reasonOf(`Resume from anchor: [${'x'.repeat(121)}]\n${BODY}`);
-    expect(reason).toMatch(/^The anchor “x+” cannot be saved: name: The name is longer than 120 characters\.$/);
+  it('refuses an anchor that could not be saved, saying why, and marks it as an anchor that broke a rule', () => {
+    const longName = parseAnchorText(`Resume from anchor: [${'x'.repeat(121)}]\n${BODY}`);
+    expect(longName).toEqual({
+      ok: false,
+      invalid: true,
+      reason: `The anchor “${'x'.repeat(121)}” cannot be saved: The name is longer than 120 characters.`,
+    });
+    const longField = parseAnchorText(`Resume from anchor: [Big]\nContext: ${'y'.repeat(20_001)}\nNext action: n`);
+    expect(longField).toEqual({
+      ok: false,
+      invalid: true,
+      reason: 'The anchor “Big” cannot be saved: Context is too long (20001 characters; the limit is 20000).',
+    });
+  });
+
+  it('does not mark text that is no anchor at all as a broken anchor', () => {
+    expect(parseAnchorText('Just chatting about anchors.')).not.toHaveProperty('invalid');
+    expect(parseAnchorText('Resume from anchor: [A]\nJust chatting.')).not.toHaveProperty('invalid');
   });
 
   it('reads Windows line endings', () => {

@@ -1,0 +1,86 @@
+import { FIELD_LABELS, type FieldKey } from './anchor-fields';
+
+/**
+ * The rules a draft anchor must meet, without zod: the content script (loaded on every ChatGPT
+ * page, with a 20 KB budget) checks what it reads with these, and lib/anchor.ts builds its zod
+ * schemas from the same limits and sentences. The background validates every save with zod, so
+ * nothing reaches storage on these checks alone; a unit test keeps the two in agreement.
+ */
+
+/** Bounds on every field; generous for real anchors, small enough to keep the library fast. */
+export const LIMITS = {
+  name: 120,
+  field: 20_000,
+  dependency: 1_000,
+  dependencies: 100,
+  url: 2_048,
+  title: 500,
+  id: 200,
+} as const;
+
+/** The draft as a person writes it: the name and the four labelled fields. */
+export interface DraftShape {
+  name: string;
+  context: string;
+  milestone: string;
+  nextAction: string;
+  dependencies: string[];
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const ONE_LINE = /^[^\r\n]*$/;
+
+/** The sentences both checkers use. */
+export const RULES = {
+  nameEmpty: 'The name is empty.',
+  nameTooLong: `The name is longer than ${LIMITS.name} characters.`,
+  nameLines: 'The name must fit on one line.',
+  dependencyEmpty: 'A dependency is empty.',
+  dependencyTooLong: `A dependency is longer than ${LIMITS.dependency} characters.`,
+  dependencyLines: 'A dependency must fit on one line.',
+  tooManyDependencies: `More than ${LIMITS.dependencies} dependencies.`,
+  fieldTooLong: (label: string, length: number) =>
+    `${label} is too long (${String(length)} characters; the limit is ${LIMITS.field}).`,
+};
+
+/** An anchor name: trimmed, not empty, one line, at most LIMITS.name characters. */
+export function checkName(name: string): Checked<string> {
+  const value = name.trim();
+  if (value.length < 1) return { ok: false, error: RULES.nameEmpty };
+  if (value.length > LIMITS.name) return { ok: false, error: RULES.nameTooLong };
+  if (!ONE_LINE.test(value)) return { ok: false, error: RULES.nameLines };
+  return { ok: true, value };
+}
+
+function checkDependency(item: string): Checked<string> {
+  const value = item.trim();
+  if (value.length < 1) return { ok: false, error: RULES.dependencyEmpty };
+  if (value.length > LIMITS.dependency) return { ok: false, error: RULES.dependencyTooLong };
+  if (!ONE_LINE.test(value)) return { ok: false, error: RULES.dependencyLines };
+  return { ok: true, value };
+}
+
+const TEXT_KEYS = ['context', 'milestone', 'nextAction'] as const satisfies readonly FieldKey[];
+
+/**
+ * A whole draft: the first broken rule, as one sentence that names the field, or the draft with
+ * its name and dependencies trimmed (what the zod schema would store).
+ */
+export function checkDraft(draft: DraftShape): Checked<DraftShape> {
+  const name = checkName(draft.name);
+  if (!name.ok) return name;
+  for (const key of TEXT_KEYS) {
+    const length = draft[key].length;
+    if (length > LIMITS.field) return { ok: false, error: RULES.fieldTooLong(FIELD_LABELS[key], length) };
+  }
+  const dependencies: string[] = [];
+  for (const item of draft.dependencies) {
+    const checked = checkDependency(item);
+    if (!checked.ok) return checked;
+    dependencies.push(checked.value);
+  }
+  if (dependencies.length > LIMITS.dependencies) return { ok: false, error: RULES.tooManyDependencies };
+  const { context, milestone, nextAction } = draft;
+  return { ok: true, value: { name: name.value, context, milestone, nextAction, dependencies } };
+}

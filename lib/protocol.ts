@@ -1,0 +1,74 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { Checked } from './anchor-check';
+import type { BackgroundPayloads, BackgroundResponses } from './messages';
+import type { TabPayloads, TabResponses } from './tab-requests';
+
+/**
+ * Sending and answering messages, without zod, so every context can load it. Each request type
+ * comes with a check that runs where the message arrives: zod schemas for the background's
+ * requests (lib/messages.ts), a small hand-written check for the one request a ChatGPT tab
+ * answers (lib/tab-requests.ts). Every answer is `{ ok, value }` or `{ ok: false, error }`, so a
+ * bad payload gets a readable error instead of a crash.
+ */
+
+export type Answer<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Checks a payload where it arrives: the value to hand on, or why it was refused. */
+export type Check<T> = (payload: unknown) => Checked<T>;
+
+/** The error a sender sees when the other side answered `{ ok: false }`. */
+export class MessageError extends Error {
+  override name = 'MessageError';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function unwrap<T>(answer: unknown, type: string): T {
+  if (isRecord(answer) && answer.ok === true && 'value' in answer) return answer.value as T;
+  if (isRecord(answer) && answer.ok === false && typeof answer.error === 'string') throw new MessageError(answer.error);
+  throw new MessageError(`No answer to ${type}: the extension did not respond.`);
+}
+
+export async function sendToBackground<K extends keyof BackgroundPayloads>(
+  type: K,
+  payload: BackgroundPayloads[K],
+): Promise<BackgroundResponses[K]> {
+  const answer: unknown = await browser.runtime.sendMessage({ type, payload });
+  return unwrap<BackgroundResponses[K]>(answer, type);
+}
+
+export async function sendToTab<K extends keyof TabPayloads>(
+  tabId: number,
+  type: K,
+  payload: TabPayloads[K],
+): Promise<TabResponses[K]> {
+  const answer: unknown = await browser.tabs.sendMessage(tabId, { type, payload });
+  return unwrap<TabResponses[K]>(answer, type);
+}
+
+/** `P`: each request's payload once checked; `A`: each request's answer. */
+export type Checks<P> = { [K in keyof P]: Check<P[K]> };
+export type Handlers<P, A> = {
+  [K in keyof P & keyof A]: (payload: P[K], sender: Browser.runtime.MessageSender) => Promise<A[K]>;
+};
+
+/**
+ * Answers the messages named in `checks`: checks the payload, runs the handler, and turns any
+ * failure into `{ ok: false, error }`. Messages of other types are left to other listeners.
+ */
+export function answerMessages<P, A>(checks: Checks<P>, handlers: Handlers<P, A>): () => void {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender): Promise<Answer<unknown>> | undefined => {
+    if (!isRecord(message) || typeof message.type !== 'string' || !Object.hasOwn(checks, message.type)) return undefined;
+    const type = message.type as keyof P & keyof A;
+    const payload = checks[type](message.payload ?? {});
+    if (!payload.ok) return Promise.resolve({ ok: false, error: `Invalid ${String(type)}: ${payload.error}` });
+    return handlers[type](payload.value, sender).then(
+      (value): Answer<unknown> => ({ ok: true, value: value ?? null }),
+      (error: unknown): Answer<unknown> => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
