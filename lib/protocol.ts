@@ -57,18 +57,37 @@ export type Handlers<P, A> = {
 /**
  * Answers the messages named in `checks`: checks the payload, runs the handler, and turns any
  * failure into `{ ok: false, error }`. Messages of other types are left to other listeners.
+ *
+ * The answer goes through `sendResponse` (the listener returns `true` to keep the channel open):
+ * the one way that works alike in Chrome's native API, Firefox's and webextension-polyfill's,
+ * since the content script runs without the polyfill (see wxt.config.ts).
  */
 export function answerMessages<P, A>(checks: Checks<P>, handlers: Handlers<P, A>): () => void {
-  const listener = (message: unknown, sender: Browser.runtime.MessageSender): Promise<Answer<unknown>> | undefined => {
+  const listener = (
+    message: unknown,
+    sender: Browser.runtime.MessageSender,
+    sendResponse: (answer: Answer<unknown>) => void,
+  ): true | undefined => {
     if (!isRecord(message) || typeof message.type !== 'string' || !Object.hasOwn(checks, message.type)) return undefined;
-    const type = message.type as keyof P & keyof A;
-    const payload = checks[type](message.payload ?? {});
-    if (!payload.ok) return Promise.resolve({ ok: false, error: `Invalid ${String(type)}: ${payload.error}` });
-    return handlers[type](payload.value, sender).then(
-      (value): Answer<unknown> => ({ ok: true, value: value ?? null }),
-      (error: unknown): Answer<unknown> => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-    );
+    void answer(checks, handlers, message.type as keyof P & keyof A, message.payload, sender).then(sendResponse);
+    return true;
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+async function answer<P, A, K extends keyof P & keyof A>(
+  checks: Checks<P>,
+  handlers: Handlers<P, A>,
+  type: K,
+  rawPayload: unknown,
+  sender: Browser.runtime.MessageSender,
+): Promise<Answer<unknown>> {
+  const payload = checks[type](rawPayload ?? {});
+  if (!payload.ok) return { ok: false, error: `Invalid ${String(type)}: ${payload.error}` };
+  try {
+    return { ok: true, value: (await handlers[type](payload.value, sender)) ?? null };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
 }

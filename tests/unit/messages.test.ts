@@ -1,5 +1,5 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { answerBackgroundMessages } from '../../lib/background/handlers';
@@ -14,8 +14,31 @@ const draft = {
   dependencies: ['ADMIN_KEY', 'Figma'],
 };
 
+/**
+ * runtime.sendMessage as the browsers deliver it: every listener gets `sendResponse`; one that
+ * returns `true` answers through it later, one that returns a promise answers with its value
+ * (the fake browser only knows the second way).
+ */
+function deliverLikeBrowsers() {
+  vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(
+    (message: unknown) =>
+      new Promise((resolve) => {
+        let answered = false;
+        const sendResponse = (response: unknown) => {
+          if (answered) return;
+          answered = true;
+          resolve(response);
+        };
+        void fakeBrowser.runtime.onMessage.trigger(message, {}, sendResponse).then((results: unknown[]) => {
+          if (!results.includes(true)) sendResponse(results.find((result) => result !== undefined));
+        });
+      }) as never,
+  );
+}
+
 beforeEach(async () => {
   fakeBrowser.reset();
+  deliverLikeBrowsers();
   await closeAnchorsDb();
   globalThis.indexedDB = new IDBFactory();
   answerBackgroundMessages();
