@@ -78,8 +78,10 @@ test('saves the latest reply when it is an anchor, and the popup lists it', asyn
   await expect(popup.getByText(THESIS.nextAction)).toBeVisible();
 });
 
-test('buttons appear on chat.openai.com and on no other host', async ({ context }) => {
+test('buttons appear on chat.openai.com and on no other host', async ({ context, network }) => {
   await serveChatGPT(context, { conversations });
+  // This test's own tab on another host; the no-network guard still refuses anything else there.
+  network.allowNavigation(`https://example.com/c/${CHAT}`);
   await context.route('https://example.com/**', (route) =>
     route.fulfill({ contentType: 'text/html; charset=utf-8', body: fixtureHtml({ conversations }) }),
   );

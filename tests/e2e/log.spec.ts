@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { waitForDownload } from './support/downloads';
 import { expect, test } from './support/extension';
 import { THESIS, seedAnchors, storedAnchor, storedAnchors, type StoredAnchor } from './support/library';
 import { REPO_ROOT } from './support/paths';
@@ -15,14 +15,6 @@ const SAMPLE_NAMES = ['Thesis_Ch3_Methods', 'Thesis_Ch3_Coding', 'Weekend_Bot_De
 function localStamp(date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-async function waitForDownload(dir: string, name: string): Promise<string> {
-  const file = path.join(dir, name);
-  await expect.poll(() => existsSync(file) && !readdirSync(dir).some((f) => f.endsWith('.crdownload')), {
-    timeout: 15_000,
-  }).toBe(true);
-  return readFileSync(file, 'utf8');
 }
 
 async function exportAs(popup: Page, label: 'Markdown log' | 'JSON backup') {

@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
+import { waitForDownload } from './support/downloads';
 import { expect, test } from './support/extension';
 import { serveChatGPT } from './support/chatgpt-fixture';
 import { readAnchors, seedAnchor, seedAnchors, type SeedAnchor } from './support/seed';
@@ -386,7 +385,5 @@ test('starts empty with how to save, imports a log with a report, exports it', a
   await popup.getByRole('button', { name: 'Export' }).click();
   await popup.getByRole('menuitem', { name: 'Markdown log' }).click();
   await expect(status(popup)).toContainText(/Exported 2 anchors to gpt-anchors-log-.*\.md/);
-  await expect.poll(() => readdirSync(downloadsDir).filter((f) => f.endsWith('.md'))).toHaveLength(1);
-  const file = readdirSync(downloadsDir).find((f) => f.endsWith('.md'))!;
-  expect(readFileSync(path.join(downloadsDir, file), 'utf8')).toContain('Resume from anchor: **[Imported_One]**');
+  expect(await waitForDownload(downloadsDir, /^gpt-anchors-log-.*\.md$/)).toContain('Resume from anchor: **[Imported_One]**');
 });

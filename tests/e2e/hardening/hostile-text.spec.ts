@@ -1,8 +1,7 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, expectNotPwned, test } from './guard';
 import { CONTROLS, CONTROLS_ONE_LINE, IMG, JS_ANCHOR, JS_LINK, MD_LINK, ONE_MB, RTL, SCRIPT } from './payloads';
+import { waitForDownload } from '../support/downloads';
 import { anchorBar } from '../support/extension';
 import { serveChatGPT } from '../support/chatgpt-fixture';
 import { anchorReply, seedAnchors, storedAnchor, storedAnchors, type AnchorFields, type StoredAnchor } from '../support/library';
@@ -68,18 +67,6 @@ async function expectNoLiveMarkup(page: Page) {
   await expectNotPwned(page);
 }
 
-async function waitForDownload(dir: string, prefix: string, ext: string): Promise<string> {
-  let file = '';
-  await expect
-    .poll(() => {
-      const names = readdirSync(dir);
-      file = names.find((f) => f.startsWith(prefix) && f.endsWith(ext)) ?? '';
-      return file !== '' && !names.some((f) => f.endsWith('.crdownload'));
-    }, { timeout: 15_000 })
-    .toBe(true);
-  return readFileSync(path.join(dir, file), 'utf8');
-}
-
 test.afterEach(({ consoleErrors }) => {
   expect(consoleErrors, 'no errors logged by the page or the extension').toEqual([]);
 });
@@ -134,22 +121,24 @@ test('payloads in a ChatGPT reply are saved as text, shown as text in the toast,
 const HUGE_REPLY = { name: 'Huge_Reply', context: ONE_MB, milestone: 'Done', nextAction: 'Next', dependencies: ['dep'] };
 const HUGE_CHAT = { [HUGE]: { title: 'Huge', turns: [{ role: 'user' as const, markdown: 'go' }, { role: 'assistant' as const, markdown: anchorReply(HUGE_REPLY) }] } };
 
-// KNOWN BUG (reported to the lead in the hardening pass): *Save anchor* treats an anchor-shaped
-// reply that fails validation as "not an anchor" and sends a new anchor request into the chat,
-// which then saves ChatGPT's next answer ("Saved anchor [Huge]") instead of saying the reply was
-// too long. lib/content/capture.ts ignores `parsed.reason` when the latest reply has a name and
-// labels but is invalid (and the message gets no *Save this anchor* button either, so the page
-// never says why). `test.fail` keeps this assertion running: remove it with the fix.
+// The reply is an anchor, but one field is over its limit: *Save anchor* says so instead of
+// asking ChatGPT for another anchor, and the message's own button says the same.
 test('a megabyte in one field of a reply: Save anchor names the field and the limit, and stores nothing', async ({
   context,
   extensionId,
 }) => {
-  test.fail(true, 'Save anchor asks ChatGPT again instead of reporting the oversize reply (see comment)');
   await serveChatGPT(context, { conversations: HUGE_CHAT, replies: [anchorReply({ ...HUGE_REPLY, name: 'Huge', context: 'small' })] });
   const page = await context.newPage();
   await page.goto(`https://chatgpt.com/c/${HUGE}`);
   await saveButton(page).click();
-  await expect(toast(page)).toContainText('Context is too long (1000000 characters; the limit is 20000)', { timeout: 5_000 });
+  const tooLong = 'Context is too long (1000000 characters; the limit is 20000). Nothing was saved.';
+  await expect(toast(page)).toContainText(tooLong, { timeout: 5_000 });
+  expect(await page.evaluate(() => (window as unknown as FixtureWindow).__chatgpt.sent)).toEqual([]);
+
+  await toast(page).getByRole('button', { name: 'Dismiss' }).click();
+  await expect(toast(page)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Save this anchor' }).click();
+  await expect(toast(page)).toContainText(tooLong);
   expect(await storedAnchors(context, extensionId)).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as FixtureWindow).__chatgpt.sent)).toEqual([]);
 });
@@ -186,7 +175,7 @@ test('stored payloads in every field stay text in the popup and the picker, and 
   // Export: the JSON backup gives back every byte; the markdown log reads back to the same anchors.
   await popup.getByRole('button', { name: 'Export' }).click();
   await popup.getByRole('menuitem', { name: 'JSON backup' }).click();
-  const backup = parseBackup(await waitForDownload(downloadsDir, 'gpt-anchors-backup-', '.json'));
+  const backup = parseBackup(await waitForDownload(downloadsDir, /^gpt-anchors-backup-.*\.json$/));
   expect(backup.ok).toBe(true);
   if (backup.ok) {
     const byId = new Map(backup.anchors.map((a) => [a.id, a]));
@@ -194,7 +183,7 @@ test('stored payloads in every field stay text in the popup and the picker, and 
   }
   await popup.getByRole('button', { name: 'Export' }).click();
   await popup.getByRole('menuitem', { name: 'Markdown log' }).click();
-  const log = await waitForDownload(downloadsDir, 'gpt-anchors-log-', '.md');
+  const log = await waitForDownload(downloadsDir, /^gpt-anchors-log-.*\.md$/);
   const back = parseAnchorLog(log).entries.map((e) => e.draft);
   expect(back.map((d) => d.name).sort()).toEqual(library.map((a) => a.name).sort());
   const hostileBack = back.find((d) => d.name.startsWith('Hostile_'));

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './guard';
+import { waitForDownload } from '../support/downloads';
 import { anchorBar, stopServiceWorkers } from '../support/extension';
 import { serveChatGPT } from '../support/chatgpt-fixture';
 import { THESIS, anchorReply, storedAnchors } from '../support/library';
@@ -57,11 +56,7 @@ test('save, resume and export each wake a stopped worker, and nothing is lost', 
   await popup.getByRole('button', { name: 'Export' }).click();
   await popup.getByRole('menuitem', { name: 'Markdown log' }).click();
   await expect(popup.getByRole('status').first()).toContainText('Exported 1 anchor');
-  await expect
-    .poll(() => readdirSync(downloadsDir).filter((f) => f.endsWith('.md') && existsSync(path.join(downloadsDir, f))).length, { timeout: 15_000 })
-    .toBe(1);
-  const [file] = readdirSync(downloadsDir).filter((f) => f.endsWith('.md'));
-  const log = readFileSync(path.join(downloadsDir, file!), 'utf8');
+  const log = await waitForDownload(downloadsDir, /^gpt-anchors-log-.*\.md$/);
   expect(log).toContain(`[${THESIS.name}]`);
   expect(log).toContain(THESIS.nextAction);
 

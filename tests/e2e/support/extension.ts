@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { networkGuard } from './network-guard';
 import { EXTENSION_DIR, findChromium } from './paths';
 
 /** Chromium flags for this closed machine: no background traffic, no sandbox (root), no GPU. */
@@ -33,7 +34,7 @@ function writeDownloadPreferences(userDataDir: string, downloadsDir: string): vo
   writeFileSync(path.join(defaultDir, 'Preferences'), JSON.stringify(preferences));
 }
 
-export const test = base.extend<ExtensionFixtures & { userDataDir: string }>({
+const extensionTest = base.extend<ExtensionFixtures & { userDataDir: string }>({
   userDataDir: async ({}, use) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'gpt-anchors-profile-'));
     await use(dir);
@@ -92,6 +93,12 @@ export const test = base.extend<ExtensionFixtures & { userDataDir: string }>({
     });
   },
 });
+
+/**
+ * The extension's fixtures, with the no-network guard (`network-guard.ts`) as an auto fixture:
+ * every test that loads the extension fails if anything in the browser sent a request it may not.
+ */
+export const test = extensionTest.extend(networkGuard);
 
 export { expect };
 
