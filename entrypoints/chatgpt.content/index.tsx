@@ -3,7 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import css from '../../components/in-page.css?inline';
 import { InPageApp } from '../../components/InPageApp';
 import { CHATGPT_MATCHES } from '../../lib/chatgpt/hosts';
-import { HOST_ID, decorateMessages, pageTheme, placeBar, watchPage } from '../../lib/chatgpt/mount';
+import { HOST_ID, decorateMessages, keepBarPlaced, pageTheme, watchPage } from '../../lib/chatgpt/mount';
 import { missingParts } from '../../lib/chatgpt/page';
 import { createController } from '../../lib/content/controller';
 import { offersAnchor } from '../../lib/content/capture';
@@ -35,17 +35,23 @@ export default defineContentScript({
       buttonHost.dataset.theme = pageTheme();
       return buttonHost;
     };
-    const tick = () => {
-      placeBar(host);
-      controller.setMissing(missingParts());
+    const syncTheme = () => {
       const theme = pageTheme();
-      if (host.dataset.theme !== theme) {
-        host.dataset.theme = theme;
-        document.querySelectorAll<HTMLElement>('[data-gpt-anchors-message]').forEach((node) => (node.dataset.theme = theme));
-      }
+      if (host.dataset.theme === theme) return;
+      host.dataset.theme = theme;
+      document.querySelectorAll<HTMLElement>('[data-gpt-anchors-message]').forEach((node) => (node.dataset.theme = theme));
+    };
+    const tick = () => {
+      keepBarPlaced(host);
+      controller.setMissing(missingParts());
+      syncTheme();
       decorateMessages({ wants: offersAnchor, create: saveThisButton }, seen);
     };
-    watchPage(tick, ctx.signal);
+    // While a reply streams only the bar's place and the theme are kept (see watchPage).
+    watchPage(tick, ctx.signal, () => {
+      keepBarPlaced(host);
+      syncTheme();
+    });
 
     const stopAnswering = answerMessages<TabPayloads, TabResponses>(tabChecks, {
       async runCommand({ command, selectionText }) {

@@ -1,4 +1,4 @@
-import { assistantMessages, findComposerForm, isStreaming, messageTextElement, replyIsComplete } from './page';
+import { assistantMessages, findComposerForm, findStopButton, isStreaming, messageTextElement, replyIsComplete } from './page';
 import { SELECTORS } from './selectors';
 
 /**
@@ -33,6 +33,17 @@ export function placeBar(host: HTMLElement): 'composer' | 'floating' {
   return 'floating';
 }
 
+/**
+ * placeBar when it is likely in place already: when the bar still sits right after a connected
+ * form, nothing needs looking up (a query over a long chat's whole page costs far more). A
+ * re-rendered composer takes its form out of the page (or our bar with it), so it is noticed.
+ */
+export function keepBarPlaced(host: HTMLElement): void {
+  const form = host.previousElementSibling;
+  if (!host.hasAttribute('data-floating') && form?.tagName === 'FORM' && form.isConnected) return;
+  placeBar(host);
+}
+
 export type MessageDecorator = {
   /** Whether this finished assistant message deserves a button (called once per message). */
   wants: (message: HTMLElement) => boolean;
@@ -43,7 +54,7 @@ export type MessageDecorator = {
 /** Adds one node after each finished assistant message the decorator wants, once. */
 export function decorateMessages(decorator: MessageDecorator, seen: WeakMap<Element, HTMLElement | null>): void {
   const messages = assistantMessages();
-  const streaming = isStreaming();
+  let streaming: boolean | undefined; // looked up only when a message is new (a query over the page)
   messages.forEach((message, index) => {
     const known = seen.get(message);
     if (known === null) return; // looked at, not an anchor
@@ -51,7 +62,8 @@ export function decorateMessages(decorator: MessageDecorator, seen: WeakMap<Elem
       if (!known.isConnected) messageTextElement(message).after(known);
       return;
     }
-    if ((streaming && index === messages.length - 1) || !replyIsComplete(message)) return;
+    if (index === messages.length - 1 && (streaming ??= isStreaming())) return;
+    if (!replyIsComplete(message)) return;
     if (!decorator.wants(message)) {
       seen.set(message, null);
       return;
@@ -78,22 +90,33 @@ function onlyMessageText(records: MutationRecord[]): boolean {
   });
 }
 
+/** While a reply streams, how often the light check runs (and notices the reply has ended). */
+const STREAM_POLL_MS = 250;
+const OBSERVE_PAGE: MutationObserverInit = { childList: true, subtree: true };
+
 /**
  * Runs `tick` after page changes, at most every TICK_MS, until `signal` aborts. Also runs it when
  * the page's theme class changes. Changes only inside a message's text are left alone.
+ *
+ * While a reply streams, the page observer is off: ChatGPT changes the page on every token, and
+ * an observer makes the page record each change even when the callback ignores it. Instead a poll
+ * every STREAM_POLL_MS runs `whileStreaming` (keep the bar where it belongs) and, once the stop
+ * button is gone, observes again and ticks.
  */
-export function watchPage(tick: () => void, signal: AbortSignal): void {
-  // Leading and trailing throttle: a re-rendered composer gets its bar back at once, and a
-  // streaming reply (a mutation every few ms) costs one tick per TICK_MS.
+export function watchPage(tick: () => void, signal: AbortSignal, whileStreaming: () => void = () => undefined): void {
+  // Leading and trailing throttle: a re-rendered composer gets its bar back at once, and a burst
+  // of changes costs one tick per TICK_MS.
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let streamPoll: ReturnType<typeof setInterval> | undefined;
   let last = 0;
   const run = () => {
     timer = undefined;
     last = performance.now();
     tick();
+    if (isStreaming()) pauseWhileStreaming();
   };
   const schedule = () => {
-    if (timer !== undefined) return;
+    if (timer !== undefined || streamPoll !== undefined) return;
     const wait = last + TICK_MS - performance.now();
     if (wait <= 0) run();
     else timer = setTimeout(run, wait);
@@ -101,7 +124,21 @@ export function watchPage(tick: () => void, signal: AbortSignal): void {
   const page = new MutationObserver((records) => {
     if (!onlyMessageText(records)) schedule();
   });
-  page.observe(document.body, { childList: true, subtree: true });
+  const pauseWhileStreaming = () => {
+    if (streamPoll !== undefined) return;
+    page.disconnect();
+    // The button itself is watched: while it is connected the reply streams, no query needed.
+    let stop = findStopButton();
+    streamPoll = setInterval(() => {
+      if (!stop?.isConnected) stop = findStopButton();
+      if (stop) return whileStreaming();
+      clearInterval(streamPoll);
+      streamPoll = undefined;
+      page.observe(document.body, OBSERVE_PAGE);
+      schedule();
+    }, STREAM_POLL_MS);
+  };
+  page.observe(document.body, OBSERVE_PAGE);
   const theme = new MutationObserver(schedule);
   theme.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
   const scheme = matchMedia('(prefers-color-scheme: dark)');
@@ -111,6 +148,7 @@ export function watchPage(tick: () => void, signal: AbortSignal): void {
     theme.disconnect();
     scheme.removeEventListener('change', schedule);
     clearTimeout(timer);
+    clearInterval(streamPoll);
   });
   run();
 }

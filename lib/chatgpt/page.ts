@@ -15,8 +15,13 @@ export function findSendButton(doc: ParentNode = document): HTMLButtonElement | 
   return querySelectorFirst<HTMLButtonElement>(doc, SELECTORS.sendButton);
 }
 
+/** The stop button shows while a reply streams. */
+export function findStopButton(doc: ParentNode = document): HTMLElement | null {
+  return querySelectorFirst(doc, SELECTORS.stopButton);
+}
+
 export function isStreaming(doc: ParentNode = document): boolean {
-  return querySelectorFirst(doc, SELECTORS.stopButton) !== null;
+  return findStopButton(doc) !== null;
 }
 
 export function assistantMessages(doc: ParentNode = document): HTMLElement[] {

@@ -258,6 +258,24 @@ test('the buttons come back after a composer re-render and a route change, never
   expect(await page.evaluate(() => (window as unknown as FixtureWindow).__chatgpt.loads)).toBe(1);
 });
 
+test('while a reply streams, a re-rendered composer gets its bar back; the finished anchor gets its button', async ({
+  context,
+}) => {
+  // The page observer is off while a reply streams (lib/chatgpt/mount.ts): a poll keeps the bar.
+  await serveChatGPT(context, { conversations, streamChunkMs: 150, streamChunkChars: 10 });
+  const page = await context.newPage();
+  await page.goto(`https://chatgpt.com/c/${STREAMING}`);
+  const streaming = () => page.evaluate(() => (window as unknown as FixtureWindow).__chatgpt.isStreaming());
+  await expect(saveButton(page)).toBeVisible();
+  await page.evaluate(() => (window as unknown as FixtureWindow).__chatgpt.rerenderComposer());
+  await expect(saveButton(page)).toBeVisible();
+  await expect(page.locator('#gpt-anchors-host')).toHaveCount(1);
+  expect(await streaming(), 'the bar came back while the reply was still streaming').toBe(true);
+  await expect(page.getByRole('button', { name: 'Save this anchor' })).toBeVisible({ timeout: 30_000 });
+  expect(await streaming()).toBe(false);
+  await expect(page.locator('#gpt-anchors-host')).toHaveCount(1);
+});
+
 test('a composer that re-renders on its own keeps one bar', async ({ context }) => {
   await serveChatGPT(context, { conversations, rerenderComposerEveryMs: 300 });
   const page = await context.newPage();
