@@ -3,7 +3,7 @@ import { chromium } from '@playwright/test';
 import { test } from '../tests/e2e/support/extension';
 import { CHATGPT_URL, serveChatGPT } from '../tests/e2e/support/chatgpt-fixture';
 import { THESIS, anchorReply } from '../tests/e2e/support/library';
-import { EXTENSION_DIR, findChromium } from '../tests/e2e/support/paths';
+import { CHROMIUM_ARGS, EXTENSION_DIR, findChromium } from '../tests/e2e/support/paths';
 import { exportRun, generatedLog, importRun } from './library.bench';
 import {
   LONG_CHAT_TURNS,
@@ -145,7 +145,7 @@ test('long chat (500 turns) while a 3,000-word reply streams', async ({ context,
   const plain = await chromium.launchPersistentContext('', {
     executablePath: findChromium(),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: CHROMIUM_ARGS,
     viewport: { width: 1200, height: 850 },
   });
   try {

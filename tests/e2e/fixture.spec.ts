@@ -1,5 +1,6 @@
 import { chromium, expect, test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { CHATGPT_URL, callFixture, fixtureHtml, readFixture, serveChatGPT, type FixtureOptions } from './support/chatgpt-fixture';
+import { CHROMIUM_ARGS, findChromium } from './support/paths';
 
 /**
  * Tests of the ChatGPT fixture page itself, without the extension: if the imitation drifts from
@@ -12,9 +13,9 @@ const test = base.extend<{ open: Open; pageErrors: string[] }, { fixtureBrowser:
   fixtureBrowser: [
     async ({}, use) => {
       const browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium',
+        executablePath: findChromium(),
         headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+        args: CHROMIUM_ARGS,
       });
       await use(browser);
       await browser.close();

@@ -3,18 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { networkGuard } from './network-guard';
-import { EXTENSION_DIR, findChromium } from './paths';
-
-/** Chromium flags for this closed machine: no background traffic, no sandbox (root), no GPU. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { CHROMIUM_ARGS, EXTENSION_DIR, findChromium } from './paths';
 
 export type ExtensionFixtures = {
   context: BrowserContext;

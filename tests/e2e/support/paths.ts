@@ -15,3 +15,19 @@ const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/ch
 export function findChromium(): string | undefined {
   return CANDIDATES.find((candidate): candidate is string => Boolean(candidate && existsSync(candidate)));
 }
+
+/**
+ * Chromium flags for this closed machine: no background traffic, no sandbox (root), no GPU, and
+ * shared memory in /tmp rather than /dev/shm (a container's /dev/shm is often 64 MB, too small
+ * for a long chat, and the renderer then crashes).
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
