@@ -1,10 +1,12 @@
+import type { AnchorDraft } from './anchor';
 import { FIELD_LABELS, type FieldKey } from './anchor-fields';
 
 /**
  * The rules a draft anchor must meet, without zod: the content script (loaded on every ChatGPT
  * page, with a 20 KB budget) checks what it reads with these, and lib/anchor.ts builds its zod
  * schemas from the same limits and sentences. The background validates every save with zod, so
- * nothing reaches storage on these checks alone; a unit test keeps the two in agreement.
+ * nothing reaches storage on these checks alone; a unit test keeps the two in agreement. (Only
+ * types come from lib/anchor.ts: importing its values would bring zod into the page.)
  */
 
 /** Bounds on every field; generous for real anchors, small enough to keep the library fast. */
@@ -17,15 +19,6 @@ export const LIMITS = {
   title: 500,
   id: 200,
 } as const;
-
-/** The draft as a person writes it: the name and the four labelled fields. */
-export interface DraftShape {
-  name: string;
-  context: string;
-  milestone: string;
-  nextAction: string;
-  dependencies: string[];
-}
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -67,7 +60,7 @@ const TEXT_KEYS = ['context', 'milestone', 'nextAction'] as const satisfies read
  * A whole draft: the first broken rule, as one sentence that names the field, or the draft with
  * its name and dependencies trimmed (what the zod schema would store).
  */
-export function checkDraft(draft: DraftShape): Checked<DraftShape> {
+export function checkDraft(draft: AnchorDraft): Checked<AnchorDraft> {
   const name = checkName(draft.name);
   if (!name.ok) return name;
   for (const key of TEXT_KEYS) {

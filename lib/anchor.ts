@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { en } from 'zod/locales';
 import { LIMITS, RULES } from './anchor-check';
+import { FIELD_LABELS } from './anchor-fields';
 
 // zod/mini ships without messages; English keeps the default ones ("Too big: expected string to
 // have <=200 characters") exactly as zod's classic API wrote them.
@@ -32,9 +33,9 @@ export const DependencySchema = z.string().check(
 /** What a parser or an edit form produces: the five parts a person writes. */
 export const AnchorDraftSchema = z.object({
   name: AnchorNameSchema,
-  context: fieldSchema('Context'),
-  milestone: fieldSchema('Current milestone'),
-  nextAction: fieldSchema('Next action'),
+  context: fieldSchema(FIELD_LABELS.context),
+  milestone: fieldSchema(FIELD_LABELS.milestone),
+  nextAction: fieldSchema(FIELD_LABELS.nextAction),
   dependencies: z
     .array(DependencySchema)
     .check(z.maxLength(LIMITS.dependencies, { error: RULES.tooManyDependencies })),
