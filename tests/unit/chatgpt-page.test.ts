@@ -19,8 +19,8 @@ import {
   missingParts,
   replyIsComplete,
 } from '../../lib/chatgpt/page';
-import { pageTheme } from '../../lib/chatgpt/mount';
-import { readAnchorFromMessage } from '../../lib/content/capture';
+import { keepBarPlaced, pageTheme, placeBar } from '../../lib/chatgpt/mount';
+import { offersAnchor, readAnchorFromMessage } from '../../lib/content/capture';
 
 /** Loads a committed snapshot of ChatGPT's page into the test document. */
 function loadPage(file: string, url: string): void {
@@ -88,6 +88,60 @@ describe('ChatGPT as of mid 2025 (article turns, composer without id)', () => {
     // The document title is just "ChatGPT": the active history entry names the chat.
     expect(chatTitle()).toBe('Weekend bot');
     expect(readAnchorFromMessage(latestAssistantMessage()!).ok).toBe(false);
+  });
+});
+
+describe('placing the bar and offering Save this anchor', () => {
+  it('keeps the bar after the composer form, follows a re-rendered form and floats without one', () => {
+    loadPage('chatgpt-2026-04-section.html', 'https://chatgpt.com/c/6a1f0000-0000-4000-8000-000000000001');
+    const host = document.createElement('div');
+    expect(placeBar(host)).toBe('composer');
+    const form = findComposerForm()!;
+    expect(host.previousElementSibling).toBe(form);
+
+    keepBarPlaced(host); // in place: nothing moves
+    expect(host.previousElementSibling).toBe(form);
+
+    // A new form in the old one's place: the bar still follows a form, nothing to do.
+    const replaced = form.cloneNode(true) as HTMLFormElement;
+    form.replaceWith(replaced);
+    keepBarPlaced(host);
+    expect(host.previousElementSibling).toBe(replaced);
+
+    // React re-renders the composer elsewhere and drops our bar with the old one.
+    const fresh = replaced.cloneNode(true) as HTMLFormElement;
+    const container = replaced.parentElement!;
+    replaced.remove();
+    host.remove();
+    container.append(fresh);
+    keepBarPlaced(host);
+    expect(host.previousElementSibling).toBe(fresh);
+
+    fresh.remove();
+    keepBarPlaced(host);
+    expect(host.parentElement).toBe(document.body);
+    expect(host.hasAttribute('data-floating')).toBe(true);
+
+    // The composer is back: a floating bar is not "in place" even after some other form.
+    container.append(fresh);
+    const other = document.createElement('form');
+    document.body.append(other, host);
+    keepBarPlaced(host);
+    expect(host.previousElementSibling).toBe(fresh);
+    expect(host.hasAttribute('data-floating')).toBe(false);
+  });
+
+  it('offers the button on anchors, and on anchors that break a limit, not on other replies', () => {
+    loadPage('chatgpt-2026-04-section.html', 'https://chatgpt.com/c/6a1f0000-0000-4000-8000-000000000001');
+    const [anchor] = assistantMessages();
+    expect(offersAnchor(anchor!)).toBe(true);
+    const text = messageTextElement(anchor!);
+    const context = [...text.querySelectorAll('p')].find((p) => p.textContent?.includes('Admin panel half done'))!;
+    context.append('x'.repeat(20_001));
+    expect(offersAnchor(anchor!)).toBe(true);
+    expect(readAnchorFromMessage(anchor!)).toMatchObject({ ok: false, invalid: true, reason: expect.stringContaining('Context is too long') });
+    text.textContent = 'Start with a route guarded by a role check.';
+    expect(offersAnchor(anchor!)).toBe(false);
   });
 });
 
