@@ -67,7 +67,9 @@ async function sendAndStream(page: Page): Promise<void> {
         }, 100);
       }),
   );
-  await page.waitForTimeout(400); // the extension's throttled tick after the last chunk (≤ 200 ms) counts too
+  // The extension's work after the last chunk counts too: its stream poll notices the end within
+  // a second (lib/chatgpt/mount.ts), then the throttled tick runs (≤ 200 ms later).
+  await page.waitForTimeout(1_400);
 }
 
 async function metric(cdp: CDPSession, name: string): Promise<number> {
