@@ -109,9 +109,6 @@ export async function streamingRun(
   await cdp.send('Performance.enable');
   await openLongChat(page, run, withExtension);
   await prepareReply(page, reply, chunk);
-  // Start from a collected heap, so garbage from loading the long chat is not collected inside
-  // one run's window and not the other's.
-  await cdp.send('HeapProfiler.collectGarbage');
   const before = await metric(cdp, 'ScriptDuration');
   await sendAndStream(page);
   const after = await metric(cdp, 'ScriptDuration');
