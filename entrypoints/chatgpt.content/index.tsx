@@ -41,11 +41,11 @@ export default defineContentScript({
       host.dataset.theme = theme;
       document.querySelectorAll<HTMLElement>('[data-gpt-anchors-message]').forEach((node) => (node.dataset.theme = theme));
     };
-    const tick = () => {
+    const tick = (streaming: boolean) => {
       keepBarPlaced(host);
       controller.setMissing(missingParts());
       syncTheme();
-      decorateMessages({ wants: offersAnchor, create: saveThisButton }, seen);
+      decorateMessages({ wants: offersAnchor, create: saveThisButton }, seen, streaming);
     };
     // While a reply streams only the bar's place and the theme are kept (see watchPage).
     watchPage(tick, ctx.signal, () => {

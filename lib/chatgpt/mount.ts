@@ -55,10 +55,16 @@ export type MessageDecorator = {
   create: (message: HTMLElement) => HTMLElement;
 };
 
-/** Adds one node after each finished assistant message the decorator wants, once. */
-export function decorateMessages(decorator: MessageDecorator, seen: WeakMap<Element, HTMLElement | null>): void {
+/**
+ * Adds one node after each finished assistant message the decorator wants, once. `streaming`:
+ * whether a reply is streaming now (the tick has looked already), so the last message waits.
+ */
+export function decorateMessages(
+  decorator: MessageDecorator,
+  seen: WeakMap<Element, HTMLElement | null>,
+  streaming: boolean,
+): void {
   const messages = assistantMessages();
-  let streaming: boolean | undefined; // looked up only when a message is new (a query over the page)
   messages.forEach((message, index) => {
     const known = seen.get(message);
     if (known === null) return; // looked at, not an anchor
@@ -66,8 +72,7 @@ export function decorateMessages(decorator: MessageDecorator, seen: WeakMap<Elem
       if (!known.isConnected) messageTextElement(message).after(known);
       return;
     }
-    if (index === messages.length - 1 && (streaming ??= isStreaming())) return;
-    if (!replyIsComplete(message)) return;
+    if ((streaming && index === messages.length - 1) || !replyIsComplete(message)) return;
     if (!decorator.wants(message)) {
       seen.set(message, null);
       return;
@@ -106,14 +111,19 @@ const OBSERVE_PAGE: MutationObserverInit = { childList: true, subtree: true };
 
 /**
  * Runs `tick` after page changes, at most every TICK_MS, until `signal` aborts. Also runs it when
- * the page's theme class changes. Changes only inside a message's text are left alone.
+ * the page's theme class changes. Changes only inside a message's text are left alone. `tick`
+ * is told whether a reply is streaming (one query over the page, made once per tick here).
  *
  * While a reply streams, the page observer is off: ChatGPT changes the page on every token, and
  * an observer makes the page record each change even when the callback ignores it. Instead a poll
  * every STREAM_POLL_MS runs `whileStreaming` (keep the bar where it belongs) and, once the stop
  * button is gone, observes again and ticks.
  */
-export function watchPage(tick: () => void, signal: AbortSignal, whileStreaming: () => void = () => undefined): void {
+export function watchPage(
+  tick: (streaming: boolean) => void,
+  signal: AbortSignal,
+  whileStreaming: () => void = () => undefined,
+): void {
   // Leading and trailing throttle: a re-rendered composer gets its bar back at once, and a burst
   // of changes costs one tick per TICK_MS.
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -122,8 +132,9 @@ export function watchPage(tick: () => void, signal: AbortSignal, whileStreaming:
   const run = () => {
     timer = undefined;
     last = performance.now();
-    tick();
-    if (isStreaming()) pauseWhileStreaming();
+    const streaming = isStreaming();
+    tick(streaming);
+    if (streaming) pauseWhileStreaming();
   };
   const schedule = () => {
     if (timer !== undefined || streamPoll !== undefined) return;
