@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { anchorBar, expect, test } from './support/extension';
+import { anchorBar, expect, inPageToast as toast, saveAnchorButton as saveButton, test } from './support/extension';
 import { fixtureHtml, serveChatGPT } from './support/chatgpt-fixture';
 import { THESIS, anchorReply, setSettings, storedAnchors } from './support/library';
 import type { FixtureWindow } from '../fixtures/chatgpt/options';
@@ -48,8 +47,6 @@ const conversations = {
   },
 };
 
-const saveButton = (page: Page) => anchorBar(page).getByRole('button', { name: 'Save anchor', exact: true });
-const toast = (page: Page) => page.locator('#gpt-anchors-host').getByRole('status');
 
 test.afterEach(({ consoleErrors }) => {
   expect(consoleErrors, 'no errors logged by the page or the extension').toEqual([]);

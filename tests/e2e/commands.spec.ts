@@ -1,5 +1,5 @@
-import type { Page, Worker } from '@playwright/test';
-import { expect, test } from './support/extension';
+import type { Worker } from '@playwright/test';
+import { expect, inPageToast as toast, test } from './support/extension';
 import { serveChatGPT } from './support/chatgpt-fixture';
 import { THESIS, anchorReply, storedAnchors } from './support/library';
 
@@ -22,8 +22,6 @@ const conversations = {
     ],
   },
 };
-
-const toast = (page: Page) => page.locator('#gpt-anchors-host').getByRole('status');
 
 /** Sends `runCommand` to the ChatGPT tab from the background, as a command or menu click does. */
 async function runCommand(worker: Worker, command: string, selectionText?: string) {

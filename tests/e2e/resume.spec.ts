@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { anchorBar, expect, stopServiceWorkers, test } from './support/extension';
+import { anchorBar, expect, inPageToast, stopServiceWorkers, test } from './support/extension';
 import { serveChatGPT } from './support/chatgpt-fixture';
 import { THESIS, seedAnchors, setSettings, storedAnchor, storedAnchors } from './support/library';
 import type { FixtureWindow } from '../fixtures/chatgpt/options';
@@ -207,7 +207,7 @@ test('Resume from the popup opens a new ChatGPT tab and fills it, even after the
   await tab.waitForURL('https://chatgpt.com/');
   await expect.poll(() => fixture(tab).paragraphs(), { timeout: 15_000 }).toEqual(THESIS_LINES);
   expect(await fixture(tab).sent()).toEqual([]);
-  await expect(tab.locator('#gpt-anchors-host').getByRole('status')).toContainText('Resumed [Thesis_Ch3_Methods]');
+  await expect(inPageToast(tab)).toContainText('Resumed [Thesis_Ch3_Methods]');
   // The popup shows the memory of use.
   await expect(row).toContainText('resumed 1×');
 });

@@ -1,4 +1,4 @@
-import { anchorBar, expect, test } from './support/extension';
+import { expect, inPageToast, saveAnchorButton, test } from './support/extension';
 import { serveChatGPT } from './support/chatgpt-fixture';
 import { THESIS, anchorReply, storedAnchors } from './support/library';
 import type { FixtureWindow } from '../fixtures/chatgpt/options';
@@ -38,8 +38,8 @@ test('the request template is validated, can be reset, and is what Save anchor s
   });
   const page = await context.newPage();
   await page.goto(`https://chatgpt.com/c/${CHAT}`);
-  await anchorBar(page).getByRole('button', { name: 'Save anchor', exact: true }).click();
-  await expect(page.locator('#gpt-anchors-host').getByRole('status')).toContainText('Saved anchor [Garden_plan]', {
+  await saveAnchorButton(page).click();
+  await expect(inPageToast(page)).toContainText('Saved anchor [Garden_plan]', {
     timeout: 20_000,
   });
   const sent = await page.evaluate(() => [...(window as unknown as FixtureWindow).__chatgpt.sent]);

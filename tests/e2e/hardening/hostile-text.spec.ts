@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, expectNotPwned, test } from './guard';
 import { CONTROLS, CONTROLS_ONE_LINE, IMG, JS_ANCHOR, JS_LINK, MD_LINK, ONE_MB, RTL, SCRIPT } from './payloads';
 import { waitForDownload } from '../support/downloads';
-import { anchorBar } from '../support/extension';
+import { anchorBar, inPageToast as toast, saveAnchorButton as saveButton } from '../support/extension';
 import { serveChatGPT } from '../support/chatgpt-fixture';
 import { anchorReply, seedAnchors, storedAnchor, storedAnchors, type AnchorFields, type StoredAnchor } from '../support/library';
 import type { FixtureWindow } from '../../fixtures/chatgpt/options';
@@ -47,8 +47,6 @@ const hostileLibrary = (): StoredAnchor[] => [
   ),
 ];
 
-const saveButton = (page: Page) => anchorBar(page).getByRole('button', { name: 'Save anchor', exact: true });
-const toast = (page: Page) => page.locator('#gpt-anchors-host').getByRole('status');
 
 /** Nothing a payload would have created exists in the page (light DOM or the extension's shadow root). */
 async function expectNoLiveMarkup(page: Page) {

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './guard';
 import { waitForDownload } from '../support/downloads';
-import { anchorBar, stopServiceWorkers } from '../support/extension';
+import { inPageToast, saveAnchorButton, stopServiceWorkers } from '../support/extension';
 import { serveChatGPT } from '../support/chatgpt-fixture';
 import { THESIS, anchorReply, storedAnchors } from '../support/library';
 import type { FixtureWindow } from '../../fixtures/chatgpt/options';
@@ -33,11 +33,11 @@ test('save, resume and export each wake a stopped worker, and nothing is lost', 
   await serveChatGPT(context, { conversations });
   const page = await context.newPage();
   await page.goto(`https://chatgpt.com/c/${CHAT}`);
-  await expect(anchorBar(page).getByRole('button', { name: 'Save anchor', exact: true })).toBeVisible();
+  await expect(saveAnchorButton(page)).toBeVisible();
 
   await stopServiceWorkers(context, page);
-  await anchorBar(page).getByRole('button', { name: 'Save anchor', exact: true }).click();
-  await expect(page.locator('#gpt-anchors-host').getByRole('status')).toContainText(`Saved anchor [${THESIS.name}]`);
+  await saveAnchorButton(page).click();
+  await expect(inPageToast(page)).toContainText(`Saved anchor [${THESIS.name}]`);
 
   await stopServiceWorkers(context, page);
   const popup = await openPopup();

@@ -1,6 +1,5 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './guard';
-import { anchorBar } from '../support/extension';
+import { inPageToast as toast, saveAnchorButton } from '../support/extension';
 import { serveChatGPT } from '../support/chatgpt-fixture';
 import { THESIS, anchorReply, seedAnchors, storedAnchor, storedAnchors } from '../support/library';
 
@@ -16,8 +15,6 @@ const conversations = {
   [CHAT]: { title: 'Quota', turns: [{ role: 'user' as const, markdown: 'anchor' }, { role: 'assistant' as const, markdown: anchorReply(NEW_ONE) }] },
 };
 const FULL = 'The browser refused to store more data (storage is full). Nothing was changed.';
-
-const toast = (page: Page) => page.locator('#gpt-anchors-host').getByRole('status');
 
 test.afterEach(({ consoleErrors }) => {
   expect(consoleErrors, 'no errors logged by the page or the extension').toEqual([]);
@@ -42,7 +39,7 @@ test('a full disk: Save anchor and an import say storage is full, and the librar
   await serveChatGPT(context, { conversations });
   const page = await context.newPage();
   await page.goto(`https://chatgpt.com/c/${CHAT}`);
-  await anchorBar(page).getByRole('button', { name: 'Save anchor', exact: true }).click();
+  await saveAnchorButton(page).click();
   await expect(toast(page)).toContainText(FULL);
   await expect(toast(page)).not.toContainText('Saved anchor');
 

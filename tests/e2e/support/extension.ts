@@ -96,6 +96,16 @@ export function anchorBar(page: Page) {
   return page.getByRole('group', { name: 'GPT Anchors' });
 }
 
+/** The bar's *Save anchor* button (not a message's *Save this anchor*). */
+export function saveAnchorButton(page: Page) {
+  return anchorBar(page).getByRole('button', { name: 'Save anchor', exact: true });
+}
+
+/** The in-page toast (Saved anchor, errors, Resumed …), inside the bar's shadow host. */
+export function inPageToast(page: Page) {
+  return page.locator('#gpt-anchors-host').getByRole('status');
+}
+
 /**
  * Stops the extension's service worker, as Chrome does after 30 s idle; the next message must
  * wake it. Resolves once DevTools reports the worker stopped.
