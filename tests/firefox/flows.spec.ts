@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { THESIS } from '../e2e/support/library';
-import { CHAT, THESIS_LINES, conversations } from './support/conversations';
+import { CHAT, PLAIN, THESIS_LINES, conversations } from './support/conversations';
 import type { FixtureWindow } from '../fixtures/chatgpt/options';
 import { storedAnchors } from './support/database';
 import { expect, test } from './support/test';
@@ -50,15 +50,19 @@ async function anchorRow(popup: Page, name: string) {
   );
 }
 
-test('the bar appears on ChatGPT, and Save anchor stores the anchor reply', async ({ firefox, serve }) => {
+test('the bar appears on both ChatGPT hosts, and Save anchor stores the anchor reply', async ({ firefox, serve }) => {
   const server = await serve({ conversations });
+  const other = await openChat(firefox, `https://chat.openai.com/c/${CHAT}`);
+  await waitVisible(other, byRole('group', 'GPT Anchors'), 'The GPT Anchors bar on chat.openai.com');
+  await other.close();
+
   const page = await openChat(firefox);
   const bar = await waitVisible(page, byRole('group', 'GPT Anchors'), 'The GPT Anchors bar');
   expect(await bar.$(byRole('button', 'Save anchor'))).not.toBeNull();
   expect(await bar.$(byRole('button', 'Resume anchor'))).not.toBeNull();
 
   await clickRole(page, 'button', 'Save anchor');
-  expect(await waitForStatus(page, 'Saved anchor [Thesis_Ch3_Methods]')).toContain('Saved anchor [Thesis_Ch3_Methods]');
+  await waitForStatus(page, 'Saved anchor [Thesis_Ch3_Methods]');
 
   const popup = await firefox.openExtensionPage('popup.html');
   const [stored, ...more] = await storedAnchors(popup);
@@ -72,15 +76,24 @@ test('the bar appears on ChatGPT, and Save anchor stores the anchor reply', asyn
     origin: 'captured',
     source: { conversationId: CHAT, chatTitle: 'Thesis chapter 3' },
   });
-  expect(server.served).toEqual([`https://chatgpt.com/c/${CHAT}`]);
+  expect(server.served).toEqual([`https://chat.openai.com/c/${CHAT}`, `https://chatgpt.com/c/${CHAT}`]);
 });
 
-test('the bar appears on chat.openai.com too', async ({ firefox, serve }) => {
-  await serve({ conversations });
-  const page = await openChat(firefox, `https://chat.openai.com/c/${CHAT}`);
-  await waitVisible(page, byRole('group', 'GPT Anchors'), 'The GPT Anchors bar on chat.openai.com');
+test('with no anchor in the chat, Save anchor asks ChatGPT for one, waits for the reply and saves it', async ({ firefox, serve }) => {
+  await serve({ conversations, streamChunkMs: 20 });
+  const page = await openChat(firefox, `https://chatgpt.com/c/${PLAIN}`);
   await clickRole(page, 'button', 'Save anchor');
-  await waitForStatus(page, 'Saved anchor [Thesis_Ch3_Methods]');
+  await waitVisible(page, byRole('button', 'Cancel saving anchor'), 'The bar’s Cancel while it waits for ChatGPT');
+  await waitForStatus(page, 'Saved anchor [Capstone_Step9_Admin]', 20_000);
+
+  const sent = await fixture(page).sent();
+  expect(sent).toHaveLength(1);
+  expect(sent[0]).toContain('Anchor this as chat [Capstone_Step9_Admin] with next action + dependencies.');
+
+  const popup = await firefox.openExtensionPage('popup.html');
+  const stored = await storedAnchors(popup);
+  expect(stored.map((anchor) => [anchor.name, anchor.origin])).toEqual([['Capstone_Step9_Admin', 'requested']]);
+  expect(stored[0]!.dependencies.length).toBeGreaterThan(0);
 });
 
 test('the popup lists the saved anchor, and Resume fills a new chat with it', async ({ firefox, serve }) => {

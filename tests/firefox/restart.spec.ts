@@ -20,8 +20,9 @@ async function run(profile: FirefoxProfile, steps: (firefox: Awaited<ReturnType<
     const server = await serveChatGPT(firefox.browser, { conversations });
     await steps(firefox);
     await server.stop();
-    expect(server.refused, 'requests that left the browser').toEqual([]);
+    expect(server.refused, 'requests the guard refused').toEqual([]);
     expect(firefox.consoleErrors, 'errors logged by the pages or the add-on').toEqual([]);
+    expect(firefox.proxied, 'requests that reached the dead-end proxy').toEqual([]);
   } finally {
     await firefox.close();
   }

@@ -13,8 +13,8 @@ import { fixtureHtml, type FixtureOptions } from '../../e2e/support/chatgpt-fixt
  * out are top-level page loads of the two ChatGPT hosts, which the fixture answers; anything else
  * over http(s) is failed and listed in `refused`, and the test checks that list is empty.
  * What BiDi shows is the tabs' traffic (ChatGPT pages with the content script, the add-on's pages
- * in tabs); the background page has no browsing context in BiDi, and the Chromium suite's guard
- * covers the same background code.
+ * in tabs). The background page has no browsing context in BiDi: its requests go to the dead-end
+ * proxy (dead-end-proxy.ts) instead, which the tests check as well.
  */
 
 const CHATGPT_HOSTS = new Set(['chatgpt.com', 'chat.openai.com']);

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
+import { proxyPrefs, startDeadEndProxy } from './dead-end-proxy';
 import { FIREFOX_EXTENSION_DIR, GECKO_ID, findFirefox } from './paths';
 
 /**
@@ -17,6 +18,8 @@ export type FirefoxSession = {
   extensionOrigin: string;
   /** Where the add-on's downloads land, without a prompt. */
   downloadsDir: string;
+  /** Requests that reached the dead-end proxy (dead-end-proxy.ts): none may, in any test. */
+  proxied: readonly string[];
   /** Errors logged by the tabs the test opened or the add-on opened (not the background page: BiDi has no target for it). */
   consoleErrors: string[];
   /** Opens one of the add-on's pages (`popup.html`) in a new tab and waits until it has loaded. */
@@ -91,6 +94,7 @@ export async function launchFirefox(profile?: FirefoxProfile): Promise<FirefoxSe
   if (!executablePath) throw new Error('No Firefox found (see tests/firefox/support/global-setup.ts).');
   const own = profile === undefined;
   const { dir, downloadsDir, uuid, installed } = (profile ??= createProfile());
+  const proxy = await startDeadEndProxy();
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
@@ -98,6 +102,7 @@ export async function launchFirefox(profile?: FirefoxProfile): Promise<FirefoxSe
       executablePath,
       headless: true,
       userDataDir: dir,
+      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
       timeout: LAUNCH_TIMEOUT_MS,
       protocolTimeout: 30_000,
       defaultViewport: { width: 1200, height: 850 },
@@ -108,9 +113,14 @@ export async function launchFirefox(profile?: FirefoxProfile): Promise<FirefoxSe
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
         ...downloadPrefs(downloadsDir),
         ...(installed ? INSTALLED_ADDON_PREFS : {}),
+        ...proxyPrefs(proxy.port),
+        // Firefox's own remote-settings sync (the proxy would otherwise see it on every start); a
+        // release build takes this pref only with MOZ_REMOTE_SETTINGS_DEVTOOLS=1 (env, below).
+        'services.settings.server': 'data:,#remote-settings-off/v1',
       },
     });
   } catch (error) {
+    await proxy.close();
     if (own) profile.remove();
     throw new Error(`Firefox (${executablePath}) did not start within ${LAUNCH_TIMEOUT_MS / 1000} s: ${String(error)}`);
   }
@@ -137,6 +147,7 @@ export async function launchFirefox(profile?: FirefoxProfile): Promise<FirefoxSe
     const closed = browser.close().then(() => true, () => false);
     const inTime = await Promise.race([closed, new Promise<false>((resolve) => setTimeout(() => resolve(false), CLOSE_TIMEOUT_MS))]);
     if (!inTime) process?.kill('SIGKILL');
+    await proxy.close();
     if (own) profile.remove();
   };
 
@@ -154,27 +165,27 @@ export async function launchFirefox(profile?: FirefoxProfile): Promise<FirefoxSe
     browser,
     extensionOrigin,
     downloadsDir,
+    proxied: proxy.asked,
     consoleErrors,
     close,
     async openExtensionPage(file) {
       const page = await browser.newPage();
       watch(page);
       const url = `${extensionOrigin}/${file}`;
-      const deadline = Date.now() + 10_000;
+      const deadline = Date.now() + 15_000;
+      const loaded = (expected: string) => location.href === expected && document.readyState === 'complete';
       // Firefox never reports a moz-extension:// navigation as loaded over BiDi: start it, then
-      // wait for the document itself. Right after start-up the add-on may not be there yet: retry.
+      // wait for the document itself. Right after start-up the add-on may not be there yet, and
+      // the tab stays blank: then navigate again.
       for (;;) {
         page.goto(url).catch(() => undefined);
         try {
-          await page.waitForFunction(
-            (expected) => location.href === expected && document.readyState === 'complete',
-            { timeout: 2_000, polling: 50 },
-            url,
-          );
+          await page.waitForFunction((expected: string) => location.href === expected, { timeout: 4_000, polling: 50 }, url);
+          await page.waitForFunction(loaded, { timeout: Math.max(1, deadline - Date.now()), polling: 50 }, url);
           return page;
         } catch {
           if (Date.now() >= deadline) {
-            throw new Error(`The add-on's page ${url} did not load within 10 s (the tab shows ${page.url()}).`);
+            throw new Error(`The add-on's page ${url} did not load within 15 s (the tab shows ${page.url()}).`);
           }
         }
       }

@@ -6,7 +6,8 @@ import { launchFirefox, type FirefoxSession } from './firefox';
 /**
  * The Firefox suite's fixtures, on Playwright's test runner (its browsers unused): each test gets
  * its own Firefox and profile, closed and deleted afterwards even when the test fails or times
- * out. After every test, nothing may have been logged as an error and no request may have left.
+ * out. After every test, nothing may have been logged as an error, and no request may have been
+ * refused by the BiDi interception or have reached the dead-end proxy.
  */
 export type FirefoxFixtures = {
   firefox: FirefoxSession;
@@ -20,6 +21,7 @@ export const test = base.extend<FirefoxFixtures>({
     try {
       await use(session);
       expect(session.consoleErrors, 'errors logged by the pages or the add-on').toEqual([]);
+      expect(session.proxied, 'requests that reached the dead-end proxy (the background page, Firefox itself)').toEqual([]);
     } finally {
       await session.close();
     }
@@ -32,7 +34,7 @@ export const test = base.extend<FirefoxFixtures>({
       return server;
     });
     await server?.stop();
-    expect(server?.refused ?? [], 'requests that left the browser').toEqual([]);
+    expect(server?.refused ?? [], 'requests the guard refused').toEqual([]);
   },
 });
 
