@@ -7,6 +7,7 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: 'tests/firefox',
+  outputDir: 'test-results/firefox',
   testMatch: '**/*.spec.ts',
   workers: 1,
   fullyParallel: false,

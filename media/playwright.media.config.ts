@@ -7,6 +7,7 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: '.',
+  outputDir: '../test-results/media',
   testMatch: '*.spec.ts',
   workers: 1,
   timeout: 120_000,
