@@ -7,10 +7,10 @@ import { proxyPrefs, startDeadEndProxy } from './dead-end-proxy';
 import { FIREFOX_EXTENSION_DIR, GECKO_ID, findFirefox } from './paths';
 
 /**
- * One headless Firefox with the built add-on installed (as a temporary add-on, unless the profile
- * has it installed), in a profile under a temporary folder. Driven by puppeteer-core over WebDriver BiDi: stock Firefox speaks
- * it, and its `webExtension.install` loads the unsigned build as a temporary add-on, so neither
- * geckodriver nor a signed package is needed.
+ * One headless Firefox with the built add-on, in a profile under a temporary folder. Driven by
+ * puppeteer-core over WebDriver BiDi: stock Firefox speaks it, and its `webExtension.install`
+ * loads the unsigned build as a temporary add-on (unless the profile has it installed), so
+ * neither geckodriver nor a signed package is needed.
  */
 export type FirefoxSession = {
   browser: Browser;
