@@ -14,7 +14,7 @@ export function DiffView({ group, selected }: { group: AnchorGroup; selected: nu
   const name = (i: number) => `version ${count - i}`;
   return (
     <section class="diff" aria-label="What changed">
-      <h3>What changed</h3>
+      <h2>What changed</h2>
       <label class="compare">
         Compare {name(selected)} with{' '}
         <select value={String(other)} onChange={(event) => setChosen(Number(event.currentTarget.value))}>
@@ -40,7 +40,7 @@ function FieldChange({ change }: { change: FieldDiff }) {
   if (change.field === 'dependencies') {
     return (
       <div class="change">
-        <h4>{title}</h4>
+        <h3>{title}</h3>
         <ul class="diff-lines">
           {change.added.map((dep, i) => (
             <li key={`a${i}`}>
@@ -65,7 +65,7 @@ function FieldChange({ change }: { change: FieldDiff }) {
   }
   return (
     <div class="change">
-      <h4>{title}</h4>
+      <h3>{title}</h3>
       <ul class="diff-lines">
         {change.lines.map((line, i) => (
           <li key={i}>
