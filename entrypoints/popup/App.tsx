@@ -88,34 +88,37 @@ export function App() {
         <HeaderBar view={view} trashCount={trash.length} onView={setView} />
         <Notice notice={notice} onDismiss={() => setNotice(null)} />
         {error && <p class="error" role="alert">{error}</p>}
-        {editing &&
-          (Editor ? (
-            <Editor
-              anchor={editing}
-              onSaved={(saved) =>
-                closeEditor(saved, saved ? `Saved a new version of [${saved.name}].` : 'Nothing changed, so no new version was saved.')
-              }
-              onCancel={() => closeEditor(null, 'Edit cancelled.')}
-            />
-          ) : (
-            <p class="muted pad">Opening the editor…</p>
-          ))}
-        <main class="main" hidden={Boolean(editing) || view !== 'library'}>
-          {index && (
-            <Library
-              index={index}
-              partial={partial}
-              filters={filters}
-              onFilters={setFilters}
-              searchRef={search}
-              expandedName={expandedName}
-              onExpand={setExpandedName}
-              onDelete={(group) => api.trash(group.versions, `[${group.name}]`)}
-              focusRequest={focusRequest}
-            />
-          )}
+        {/* One main landmark whatever is on show: the library, the editor or the trash. */}
+        <main class="main">
+          {editing &&
+            (Editor ? (
+              <Editor
+                anchor={editing}
+                onSaved={(saved) =>
+                  closeEditor(saved, saved ? `Saved a new version of [${saved.name}].` : 'Nothing changed, so no new version was saved.')
+                }
+                onCancel={() => closeEditor(null, 'Edit cancelled.')}
+              />
+            ) : (
+              <p class="muted pad">Opening the editor…</p>
+            ))}
+          <div class="library" hidden={Boolean(editing) || view !== 'library'}>
+            {index && (
+              <Library
+                index={index}
+                partial={partial}
+                filters={filters}
+                onFilters={setFilters}
+                searchRef={search}
+                expandedName={expandedName}
+                onExpand={setExpandedName}
+                onDelete={(group) => api.trash(group.versions, `[${group.name}]`)}
+                focusRequest={focusRequest}
+              />
+            )}
+          </div>
+          {view === 'trash' && !editing && <TrashView trash={trash} />}
         </main>
-        {view === 'trash' && !editing && <TrashView trash={trash} />}
         <Toast toast={toast} onClose={() => setToast(null)} />
       </div>
     </PopupApiContext.Provider>

@@ -8,7 +8,8 @@ import type { FixtureWindow } from '../fixtures/chatgpt/options';
 
 /*
  * axe-core over everything GPT Anchors shows, in the light and the dark colour scheme: the popup
- * (empty, the library, a row opened with its history and what changed), the options page, and on
+ * (empty, the library, a row opened with its history and what changed, the edit form, the trash),
+ * the options page, and on
  * a ChatGPT page the bar, the Save this anchor buttons and the toast. On ChatGPT's page only our
  * own elements are checked: the page around them is the fixture's.
  */
@@ -45,6 +46,15 @@ test('the popup, empty and with a library, has no axe violations', async ({ open
   await list.getByRole('button', { name: /^Thesis_Ch3_Methods/ }).click();
   await expect(popup.getByRole('region', { name: 'What changed' })).toBeVisible();
   await inBothThemes(popup, (theme) => expectAccessible(popup, `the library with a row open, ${theme}`));
+
+  await popup.getByRole('region', { name: 'Thesis_Ch3_Methods, details' }).getByRole('button', { name: 'Edit' }).click();
+  await expect(popup.getByRole('form', { name: 'Edit Thesis_Ch3_Methods' })).toBeVisible();
+  await inBothThemes(popup, (theme) => expectAccessible(popup, `the edit form, ${theme}`));
+  await popup.getByRole('button', { name: 'Cancel' }).click();
+
+  await popup.getByRole('button', { name: /^Trash/ }).click();
+  await expect(popup.getByRole('heading', { name: 'Trash' })).toBeVisible();
+  await inBothThemes(popup, (theme) => expectAccessible(popup, `the trash, ${theme}`));
 });
 
 test('the options page has no axe violations', async ({ context, extensionId }) => {
