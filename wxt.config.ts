@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { CHATGPT_MATCHES } from './lib/chatgpt/hosts';
+import { COMMAND_NAMES, SUGGESTED_KEYS } from './lib/shortcuts';
 
 
 /**
@@ -49,13 +50,14 @@ export default defineConfig({
     permissions: ['downloads', 'contextMenus'],
     // Host access to the two ChatGPT hosts only (the content script's matches).
     host_permissions: CHATGPT_MATCHES,
+    // Keys the browsers bind (lib/shortcuts.ts says why not Alt+Shift+R).
     commands: {
-      'save-anchor': {
-        suggested_key: { default: 'Alt+Shift+S' },
+      [COMMAND_NAMES.save]: {
+        suggested_key: { default: SUGGESTED_KEYS.save },
         description: 'Save anchor from the current ChatGPT chat',
       },
-      'resume-anchor': {
-        suggested_key: { default: 'Alt+Shift+R' },
+      [COMMAND_NAMES.resume]: {
+        suggested_key: { default: SUGGESTED_KEYS.resume },
         description: 'Resume an anchor in ChatGPT',
       },
     },
