@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { diffAnchors, type FieldDiff } from '../../lib/diff';
 import { FIELD_TITLES, type AnchorGroup } from '../../lib/library-index';
+import { InlineMarkdown } from '../InlineMarkdown';
 
 /** What changed between the version on show and another one (by default the one before it). */
 export function DiffView({ group, selected }: { group: AnchorGroup; selected: number }) {
@@ -46,7 +47,7 @@ function FieldChange({ change }: { change: FieldDiff }) {
             <li key={`a${i}`}>
               <ins>
                 <span aria-hidden="true">+ </span>
-                {dep}
+                <InlineMarkdown text={dep} />
               </ins>
             </li>
           ))}
@@ -54,7 +55,7 @@ function FieldChange({ change }: { change: FieldDiff }) {
             <li key={`r${i}`}>
               <del>
                 <span aria-hidden="true">− </span>
-                {dep}
+                <InlineMarkdown text={dep} />
               </del>
             </li>
           ))}
@@ -72,17 +73,17 @@ function FieldChange({ change }: { change: FieldDiff }) {
             {line.op === 'added' ? (
               <ins>
                 <span aria-hidden="true">+ </span>
-                {line.text}
+                <InlineMarkdown text={line.text} />
               </ins>
             ) : line.op === 'removed' ? (
               <del>
                 <span aria-hidden="true">− </span>
-                {line.text}
+                <InlineMarkdown text={line.text} />
               </del>
             ) : (
               <span class="same">
                 <span aria-hidden="true">{'  '}</span>
-                {line.text}
+                <InlineMarkdown text={line.text} />
               </span>
             )}
           </li>

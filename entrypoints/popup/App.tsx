@@ -6,10 +6,12 @@ import { PopupApiContext, errorText, type PopupApi } from '../../components/popu
 import { HeaderBar } from '../../components/popup/HeaderBar';
 import { loadActions, warmActions } from '../../components/popup/lazy';
 import { Library, type Filters } from '../../components/popup/Library';
+import { LongResumeWarning } from '../../components/popup/LongResumeWarning';
 import { Notice, type NoticeState } from '../../components/popup/Notice';
 import { markFirstListPaint } from '../../components/popup/perf';
 import { Toast, type ToastState } from '../../components/popup/Toast';
 import { TrashView } from '../../components/popup/TrashView';
+import { useResume } from '../../components/popup/useResume';
 import { useLibrary } from '../../components/popup/useLibrary';
 
 type Editor = FunctionComponent<Parameters<typeof EditFormType>[0]>;
@@ -29,16 +31,18 @@ export function App() {
   const [toast, setToast] = useState<ToastState>(null);
   const [focusRequest, setFocusRequest] = useState(0);
   const search = useRef<HTMLInputElement>(null);
+  const notify = useMemo<PopupApi['notify']>(() => (text, kind = 'info', details) => setNotice({ kind, text, details }), []);
+  const { resume, long, cancelLong } = useResume(notify);
 
   useLayoutEffect(() => {
     if (index || error) markFirstListPaint();
   }, [index, error]);
   useEffect(warmActions, []);
 
-  const api = useMemo<PopupApi>(() => {
-    const notify: PopupApi['notify'] = (text, kind = 'info', details) => setNotice({ kind, text, details });
-    return {
+  const api = useMemo<PopupApi>(
+    () => ({
       notify,
+      resume,
       edit(anchor) {
         setEditing(anchor);
         loadActions().then((actions) => setEditor(() => actions.EditForm), (e: unknown) => notify(errorText(e), 'error'));
@@ -56,8 +60,9 @@ export function App() {
           })
           .catch((e: unknown) => notify(errorText(e), 'error'));
       },
-    };
-  }, []);
+    }),
+    [notify, resume],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -102,6 +107,9 @@ export function App() {
             ) : (
               <p class="muted pad">Opening the editor…</p>
             ))}
+          {long && (
+            <LongResumeWarning long={long} onResume={() => resume(long.anchor, true)} onCancel={cancelLong} />
+          )}
           <div class="library" hidden={Boolean(editing) || view !== 'library'}>
             {index && (
               <Library
