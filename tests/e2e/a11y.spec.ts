@@ -41,6 +41,8 @@ test('the popup, empty and with a library, has no axe violations', async ({ open
   ]);
   const list = popup.getByRole('list', { name: 'Anchors' });
   await expect(list).toBeVisible();
+  await list.getByRole('button', { name: /^Capstone_Step9_Admin/ }).hover(); // shows the row's Resume
+  await expect(list.getByRole('button', { name: 'Resume', exact: true })).toBeVisible();
   await inBothThemes(popup, (theme) => expectAccessible(popup, `the library, ${theme}`));
 
   await list.getByRole('button', { name: /^Thesis_Ch3_Methods/ }).click();
