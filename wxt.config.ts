@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { CHATGPT_MATCHES } from './lib/chatgpt/hosts';
+import { COMMAND_NAMES, SUGGESTED_KEYS } from './lib/shortcuts';
 
 
 /**
@@ -19,6 +20,9 @@ function withoutPolyfillAlias(alias: unknown): unknown {
   }
   return alias;
 }
+
+/** The toolbar and extension-page icons: `npm run icons` renders them from assets/icon.svg. */
+const ICONS = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${size}.png`]));
 
 export default defineConfig({
   // Explicit imports everywhere: every dependency of a module is visible at its top.
@@ -39,6 +43,7 @@ export default defineConfig({
       'lib/**',
       'components/**',
       'public/**',
+      'assets/**',
       'README.md',
       'LICENSE',
       'CHANGELOG.md',
@@ -53,22 +58,26 @@ export default defineConfig({
       config.resolve = { ...config.resolve, alias: withoutPolyfillAlias(config.resolve?.alias) as never };
     },
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'GPT Anchors',
     description:
       'Save a ChatGPT handoff anchor in one click, resume it in a new chat, and keep the whole log in your browser.',
+    icons: ICONS,
+    // The toolbar button; WXT adds the popup to it (browser_action is its MV2 name).
+    [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: ICONS, default_title: 'GPT Anchors' },
     // Fewest permissions: downloads for the log export, contextMenus for "Save selection as anchor".
     // Nothing else: data stays in the extension's own IndexedDB; no storage, tabs or scripting.
     permissions: ['downloads', 'contextMenus'],
     // Host access to the two ChatGPT hosts only (the content script's matches).
     host_permissions: CHATGPT_MATCHES,
+    // Keys the browsers bind (lib/shortcuts.ts says why not Alt+Shift+R).
     commands: {
-      'save-anchor': {
-        suggested_key: { default: 'Alt+Shift+S' },
+      [COMMAND_NAMES.save]: {
+        suggested_key: { default: SUGGESTED_KEYS.save },
         description: 'Save anchor from the current ChatGPT chat',
       },
-      'resume-anchor': {
-        suggested_key: { default: 'Alt+Shift+R' },
+      [COMMAND_NAMES.resume]: {
+        suggested_key: { default: SUGGESTED_KEYS.resume },
         description: 'Resume an anchor in ChatGPT',
       },
     },

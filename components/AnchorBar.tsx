@@ -1,4 +1,7 @@
 import type { CapturePhase } from '../lib/content/capture';
+import { sendToBackground } from '../lib/protocol';
+import { shortcutTitle } from '../lib/shortcuts';
+import { useShortcuts } from './useShortcuts';
 
 const PHASE_LABELS: Record<CapturePhase, string> = {
   waiting: 'Waiting for ChatGPT…',
@@ -13,8 +16,12 @@ type Props = {
   onResume: () => void;
 };
 
+/** ChatGPT's page cannot call commands.getAll(): the background answers with our two keys. */
+const askShortcuts = () => sendToBackground('getShortcuts', {});
+
 /** The two buttons next to ChatGPT's composer. While saving, Save becomes Cancel. */
 export function AnchorBar({ saving, missing, onSave, onResume }: Props) {
+  const keys = useShortcuts(askShortcuts);
   return (
     <>
     <div class="bar" role="group" aria-label="GPT Anchors">
@@ -24,11 +31,11 @@ export function AnchorBar({ saving, missing, onSave, onResume }: Props) {
           {PHASE_LABELS[saving]} <span class="cancel">Cancel</span>
         </button>
       ) : (
-        <button type="button" class="btn" onClick={onSave} title="Save anchor (Alt+Shift+S)">
+        <button type="button" class="btn" onClick={onSave} title={shortcutTitle('Save anchor', keys?.save)}>
           Save anchor
         </button>
       )}
-      <button type="button" class="btn" onClick={onResume} title="Resume anchor (Alt+Shift+R)" disabled={saving !== null}>
+      <button type="button" class="btn" onClick={onResume} title={shortcutTitle('Resume anchor', keys?.resume)} disabled={saving !== null}>
         Resume anchor
       </button>
     </div>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getSettings, saveSettings } from '../lib/db';
 import { DEFAULT_SETTINGS, SettingsSchema, TEMPLATE_PLACEHOLDER, type Settings } from '../lib/settings';
+import { ShortcutSettings } from './ShortcutSettings';
 
 type Errors = Partial<Record<keyof Settings, string>>;
 
@@ -135,6 +136,7 @@ export function SettingsForm() {
           </span>
         </div>
       </form>
+      <ShortcutSettings />
     </main>
   );
 }

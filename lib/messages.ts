@@ -9,6 +9,7 @@ import {
 } from './anchor';
 import type { Checks } from './protocol';
 import type { Settings } from './settings';
+import type { Shortcuts } from './shortcuts';
 
 /**
  * The requests the background answers (from ChatGPT pages, the popup and the options page), named
@@ -33,6 +34,8 @@ export const backgroundRequests = {
     limit: z.number().check(z.int(), z.minimum(1), z.maximum(500)),
   }),
   getSettings: z.object({}),
+  /** For the in-page bar's titles: ChatGPT's page cannot call commands.getAll(). */
+  getShortcuts: z.object({}),
   prepareResume: z.object({ id }),
   recordResume: z.object({ id }),
   resumeInNewTab: z.object({ id }),
@@ -65,6 +68,8 @@ export interface BackgroundResponses {
   maskSecrets: Anchor;
   searchAnchors: { anchors: AnchorSummary[]; total: number };
   getSettings: Settings;
+  /** Our two commands' keys only, '' when unset: nothing else of commands.getAll(). */
+  getShortcuts: Shortcuts;
   prepareResume: ResumeOrder;
   recordResume: Anchor;
   resumeInNewTab: { tabId: number };

@@ -32,9 +32,19 @@ export const DEFAULT_SETTINGS: Settings = {
   replyTimeoutSeconds: 180,
 };
 
-/** Stored settings merged over the defaults, so a setting added later has its default. */
+/**
+ * Stored settings read one key at a time: a stored value that is missing (a setting added later)
+ * or no longer valid (say a date format a newer version wrote) falls back to its default alone,
+ * and every other setting, the user's template above all, is kept. Unknown keys are dropped.
+ */
 export function withDefaults(stored: unknown): Settings {
-  const merged = { ...DEFAULT_SETTINGS, ...(typeof stored === 'object' && stored !== null ? stored : {}) };
-  const parsed = SettingsSchema.safeParse(merged);
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  const record: Record<string, unknown> = typeof stored === 'object' && stored !== null ? { ...stored } : {};
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  const keep = <K extends keyof Settings>(key: K) => {
+    if (!Object.hasOwn(record, key)) return;
+    const parsed = SettingsSchema.shape[key].safeParse(record[key]);
+    if (parsed.success) settings[key] = parsed.data as Settings[K];
+  };
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) keep(key);
+  return settings;
 }

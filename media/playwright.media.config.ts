@@ -1,9 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 /**
- * Pictures made by the code, with Playwright in Debian's Chromium: `npm run icons` renders
- * media/icon.svg into public/icon/, `npm run screenshots` takes the store screenshots from the
- * ChatGPT fixture with the built extension (the end-to-end harness, tests/e2e/support/).
+ * Pictures made by the code, with Playwright in Debian's Chromium: `npm run screenshots` takes the
+ * store screenshots from the ChatGPT fixture with the built extension (the end-to-end harness,
+ * tests/e2e/support/). The icon has its own script (`npm run icons`, scripts/render-icons.mjs).
  */
 export default defineConfig({
   testDir: '.',

@@ -1,15 +1,11 @@
-import { useState } from 'preact/hooks';
 import type { Anchor } from '../../lib/anchor';
 import type { AnchorGroup } from '../../lib/library-index';
 import { errorText, usePopupApi } from './context';
 import { loadActions } from './lazy';
 
-type Long = { length: number; limit: number };
-
 /** Resume, copy, edit and delete for the version on show (delete takes every version). */
 export function AnchorActions({ group, anchor }: { group: AnchorGroup; anchor: Anchor }) {
   const api = usePopupApi();
-  const [long, setLong] = useState<Long | null>(null);
 
   const run = async (work: (actions: Awaited<ReturnType<typeof loadActions>>) => Promise<string | void>) => {
     try {
@@ -20,23 +16,11 @@ export function AnchorActions({ group, anchor }: { group: AnchorGroup; anchor: A
     }
   };
 
-  const resume = (force: boolean) =>
-    run(async (actions) => {
-      const length = actions.resumeTextLength(anchor);
-      if (!force && length > actions.LONG_RESUME_CHARS) {
-        setLong({ length, limit: actions.LONG_RESUME_CHARS });
-        return;
-      }
-      setLong(null);
-      await actions.resumeInNewTab(anchor.id);
-      return `Resuming [${anchor.name}] in a new ChatGPT tab…`;
-    });
-
   const versions = group.versions.length;
   return (
     <div class="actions">
       <div class="buttons" role="group" aria-label="Actions">
-        <button type="button" class="btn primary" title="Open a new ChatGPT chat with this anchor" onClick={() => void resume(false)}>
+        <button type="button" class="btn primary" title="Open a new ChatGPT chat with this anchor" onClick={() => api.resume(anchor)}>
           Resume
         </button>
         <button
@@ -67,20 +51,6 @@ export function AnchorActions({ group, anchor }: { group: AnchorGroup; anchor: A
           Delete
         </button>
       </div>
-      {long && (
-        <div class="warning" role="alert">
-          <p>
-            The resume text is {long.length.toLocaleString()} characters, more than ChatGPT comfortably takes in one
-            message ({long.limit.toLocaleString()}).
-          </p>
-          <button type="button" class="btn primary" onClick={() => void resume(true)}>
-            Resume anyway
-          </button>
-          <button type="button" class="btn" onClick={() => setLong(null)}>
-            Cancel
-          </button>
-        </div>
-      )}
     </div>
   );
 }

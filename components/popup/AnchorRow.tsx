@@ -1,7 +1,9 @@
 import { matchSnippet, resumeStats, type AnchorGroup } from '../../lib/library-index';
 import { relativeTime } from '../../lib/time';
 import { AnchorDetails } from './AnchorDetails';
+import { InlineMarkdown } from '../InlineMarkdown';
 import { Highlight } from './Highlight';
+import { usePopupApi } from './context';
 import { RelTime } from './RelTime';
 import { groupSecrets, secretTitle } from './secrets';
 
@@ -17,15 +19,21 @@ type Props = {
   onToggle: () => void;
 };
 
-const ROW_KEYS = 'Enter: expand or collapse · ↑↓: move · Del: move to trash';
+const ROW_KEYS = 'Enter: expand or collapse · R: resume in a new chat · ↑↓: move · Del: move to trash';
 
-/** One anchor name: its latest version in a glance, its history when expanded. */
+/**
+ * One anchor name: its latest version in a glance, with a one-click Resume (shown on hover and
+ * while the row has the keyboard, and in the tab order right after the row), and its history
+ * when expanded, whose own Resume takes over.
+ */
 export function AnchorRow({ index, group, terms, expanded, partial, tabbable, onFocus, onToggle }: Props) {
+  const api = usePopupApi();
   const latest = group.versions[0]!;
   const snippet = terms.length > 0 ? matchSnippet(group, terms) : null;
   const secrets = groupSecrets(group);
   const resumes = resumeStats(group);
   const detailsId = `details-${index}`;
+  const nameId = `name-${index}`;
   return (
     <div class="anchor">
       <button
@@ -40,7 +48,7 @@ export function AnchorRow({ index, group, terms, expanded, partial, tabbable, on
         onClick={onToggle}
       >
         <span class="row-top">
-          <span class="name">
+          <span class="name" id={nameId}>
             <Highlight text={group.name} terms={terms} />
           </span>
           {secrets.length > 0 && (
@@ -59,10 +67,10 @@ export function AnchorRow({ index, group, terms, expanded, partial, tabbable, on
                 {snippet.label}
                 {snippet.version > 0 ? ` (v${group.versions.length - snippet.version})` : ''}:{' '}
               </span>
-              <Highlight text={snippet.text} terms={terms} />
+              <InlineMarkdown text={snippet.text} terms={terms} />
             </>
           ) : (
-            <Highlight text={latest.nextAction || '(no next action)'} terms={terms} />
+            <InlineMarkdown text={latest.nextAction || '(no next action)'} terms={terms} />
           )}
         </span>
         <span class="row-meta">
@@ -72,6 +80,19 @@ export function AnchorRow({ index, group, terms, expanded, partial, tabbable, on
           {!partial && resumes.last && ` · last ${relativeTime(resumes.last)}`}
         </span>
       </button>
+      {!expanded && (
+        <button
+          type="button"
+          class="btn primary row-resume"
+          tabIndex={tabbable ? 0 : -1}
+          aria-describedby={nameId}
+          title="Resume the latest version in a new ChatGPT chat (R on the row)"
+          onFocus={onFocus}
+          onClick={() => api.resume(latest)}
+        >
+          Resume
+        </button>
+      )}
       {expanded && <AnchorDetails id={detailsId} group={group} terms={terms} />}
     </div>
   );

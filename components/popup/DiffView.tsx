@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { diffAnchors, type FieldDiff } from '../../lib/diff';
 import { FIELD_TITLES, type AnchorGroup } from '../../lib/library-index';
+import { InlineMarkdown } from '../InlineMarkdown';
 
 /** What changed between the version on show and another one (by default the one before it). */
 export function DiffView({ group, selected }: { group: AnchorGroup; selected: number }) {
@@ -14,7 +15,7 @@ export function DiffView({ group, selected }: { group: AnchorGroup; selected: nu
   const name = (i: number) => `version ${count - i}`;
   return (
     <section class="diff" aria-label="What changed">
-      <h3>What changed</h3>
+      <h2>What changed</h2>
       <label class="compare">
         Compare {name(selected)} with{' '}
         <select value={String(other)} onChange={(event) => setChosen(Number(event.currentTarget.value))}>
@@ -40,13 +41,13 @@ function FieldChange({ change }: { change: FieldDiff }) {
   if (change.field === 'dependencies') {
     return (
       <div class="change">
-        <h4>{title}</h4>
+        <h3>{title}</h3>
         <ul class="diff-lines">
           {change.added.map((dep, i) => (
             <li key={`a${i}`}>
               <ins>
                 <span aria-hidden="true">+ </span>
-                {dep}
+                <InlineMarkdown text={dep} />
               </ins>
             </li>
           ))}
@@ -54,7 +55,7 @@ function FieldChange({ change }: { change: FieldDiff }) {
             <li key={`r${i}`}>
               <del>
                 <span aria-hidden="true">− </span>
-                {dep}
+                <InlineMarkdown text={dep} />
               </del>
             </li>
           ))}
@@ -65,24 +66,24 @@ function FieldChange({ change }: { change: FieldDiff }) {
   }
   return (
     <div class="change">
-      <h4>{title}</h4>
+      <h3>{title}</h3>
       <ul class="diff-lines">
         {change.lines.map((line, i) => (
           <li key={i}>
             {line.op === 'added' ? (
               <ins>
                 <span aria-hidden="true">+ </span>
-                {line.text}
+                <InlineMarkdown text={line.text} />
               </ins>
             ) : line.op === 'removed' ? (
               <del>
                 <span aria-hidden="true">− </span>
-                {line.text}
+                <InlineMarkdown text={line.text} />
               </del>
             ) : (
               <span class="same">
                 <span aria-hidden="true">{'  '}</span>
-                {line.text}
+                <InlineMarkdown text={line.text} />
               </span>
             )}
           </li>

@@ -16,7 +16,7 @@ export function History({ group, selected, onSelect }: { group: AnchorGroup; sel
   const count = group.versions.length;
   return (
     <section class="history" aria-label="History">
-      <h3>History</h3>
+      <h2>History</h2>
       <ol>
         {group.versions.map((version, i) => {
           const label = `Version ${count - i}`;

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AnchorGroup } from '../../lib/library-index';
 import { AnchorRow } from './AnchorRow';
+import { usePopupApi } from './context';
 import { markSearchRendered } from './perf';
 import { VirtualList, scrollToRow, type Layout } from './VirtualList';
 
@@ -21,9 +22,11 @@ type Props = {
 
 /**
  * The anchors as a list of disclosure rows. One row is in the tab order at a time (roving
- * tabindex); arrows, Home/End and PageUp/PageDown move between rows, Enter expands.
+ * tabindex); arrows, Home/End and PageUp/PageDown move between rows, Enter expands, R resumes
+ * the latest version.
  */
 export function LibraryList({ groups, terms, partial, resetKey, expandedName, onExpand, onDelete, focusRequest }: Props) {
+  const api = usePopupApi();
   const [active, setActive] = useState(0);
   const pendingFocus = useRef(false);
   const hadFocus = useRef(false);
@@ -81,6 +84,10 @@ export function LibraryList({ groups, terms, partial, resetKey, expandedName, on
     } else if (event.key === 'Escape' && i === expanded) {
       event.preventDefault();
       onExpand(null);
+    } else if (event.key.toLowerCase() === 'r' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      const group = groups[i];
+      if (group) api.resume(group.versions[0]!);
     } else if (event.key === 'Delete') {
       event.preventDefault();
       const group = groups[i];

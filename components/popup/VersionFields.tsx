@@ -1,8 +1,9 @@
 import type { Anchor } from '../../lib/anchor';
+import { isChatGptUrl } from '../../lib/chatgpt/hosts';
 import { FIELD_TITLES } from '../../lib/library-index';
-import { Highlight } from './Highlight';
+import { InlineMarkdown } from '../InlineMarkdown';
 
-/** One version's fields, as text (multi-line fields keep their lines through CSS, not markup). */
+/** One version's fields, their inline markdown shown (multi-line fields keep their lines through CSS). */
 export function VersionFields({ anchor, terms, label }: { anchor: Anchor; terms: string[]; label: string }) {
   const texts = [
     ['context', anchor.context],
@@ -15,7 +16,7 @@ export function VersionFields({ anchor, terms, label }: { anchor: Anchor; terms:
         {texts.map(([key, text]) => (
           <div key={key}>
             <dt>{FIELD_TITLES[key]}</dt>
-            <dd class="text">{text ? <Highlight text={text} terms={terms} /> : <span class="muted">(empty)</span>}</dd>
+            <dd class="text">{text ? <InlineMarkdown text={text} terms={terms} /> : <span class="muted">(empty)</span>}</dd>
           </div>
         ))}
         <div>
@@ -27,13 +28,24 @@ export function VersionFields({ anchor, terms, label }: { anchor: Anchor; terms:
               <ul class="deps">
                 {anchor.dependencies.map((dep, i) => (
                   <li key={i}>
-                    <Highlight text={dep} terms={terms} />
+                    <InlineMarkdown text={dep} terms={terms} />
                   </li>
                 ))}
               </ul>
             )}
           </dd>
         </div>
+        {isChatGptUrl(anchor.source.url) && (
+          <div>
+            <dt>Saved from</dt>
+            <dd>
+              {/* Only ChatGPT's own addresses become a link; it opens the chat in a new tab. */}
+              <a href={anchor.source.url} target="_blank" rel="noopener noreferrer" title={anchor.source.url}>
+                {anchor.source.chatTitle?.trim() || 'the chat on ChatGPT'}
+              </a>
+            </dd>
+          </div>
+        )}
       </dl>
     </section>
   );

@@ -10,6 +10,8 @@ export interface PopupApi {
   trash: (anchors: Anchor[], what: string) => void;
   /** Opens the edit form for a version. */
   edit: (anchor: Anchor) => void;
+  /** Resumes a version in a new ChatGPT tab; a long text asks first unless `force`. */
+  resume: (anchor: Anchor, force?: boolean) => void;
 }
 
 export const PopupApiContext = createContext<PopupApi | null>(null);

@@ -6,10 +6,12 @@ import { PopupApiContext, errorText, type PopupApi } from '../../components/popu
 import { HeaderBar } from '../../components/popup/HeaderBar';
 import { loadActions, warmActions } from '../../components/popup/lazy';
 import { Library, type Filters } from '../../components/popup/Library';
+import { LongResumeWarning } from '../../components/popup/LongResumeWarning';
 import { Notice, type NoticeState } from '../../components/popup/Notice';
 import { markFirstListPaint } from '../../components/popup/perf';
 import { Toast, type ToastState } from '../../components/popup/Toast';
 import { TrashView } from '../../components/popup/TrashView';
+import { useResume } from '../../components/popup/useResume';
 import { useLibrary } from '../../components/popup/useLibrary';
 
 type Editor = FunctionComponent<Parameters<typeof EditFormType>[0]>;
@@ -29,16 +31,18 @@ export function App() {
   const [toast, setToast] = useState<ToastState>(null);
   const [focusRequest, setFocusRequest] = useState(0);
   const search = useRef<HTMLInputElement>(null);
+  const notify = useMemo<PopupApi['notify']>(() => (text, kind = 'info', details) => setNotice({ kind, text, details }), []);
+  const { resume, long, cancelLong } = useResume(notify);
 
   useLayoutEffect(() => {
     if (index || error) markFirstListPaint();
   }, [index, error]);
   useEffect(warmActions, []);
 
-  const api = useMemo<PopupApi>(() => {
-    const notify: PopupApi['notify'] = (text, kind = 'info', details) => setNotice({ kind, text, details });
-    return {
+  const api = useMemo<PopupApi>(
+    () => ({
       notify,
+      resume,
       edit(anchor) {
         setEditing(anchor);
         loadActions().then((actions) => setEditor(() => actions.EditForm), (e: unknown) => notify(errorText(e), 'error'));
@@ -56,8 +60,9 @@ export function App() {
           })
           .catch((e: unknown) => notify(errorText(e), 'error'));
       },
-    };
-  }, []);
+    }),
+    [notify, resume],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -88,34 +93,40 @@ export function App() {
         <HeaderBar view={view} trashCount={trash.length} onView={setView} />
         <Notice notice={notice} onDismiss={() => setNotice(null)} />
         {error && <p class="error" role="alert">{error}</p>}
-        {editing &&
-          (Editor ? (
-            <Editor
-              anchor={editing}
-              onSaved={(saved) =>
-                closeEditor(saved, saved ? `Saved a new version of [${saved.name}].` : 'Nothing changed, so no new version was saved.')
-              }
-              onCancel={() => closeEditor(null, 'Edit cancelled.')}
-            />
-          ) : (
-            <p class="muted pad">Opening the editor…</p>
-          ))}
-        <main class="main" hidden={Boolean(editing) || view !== 'library'}>
-          {index && (
-            <Library
-              index={index}
-              partial={partial}
-              filters={filters}
-              onFilters={setFilters}
-              searchRef={search}
-              expandedName={expandedName}
-              onExpand={setExpandedName}
-              onDelete={(group) => api.trash(group.versions, `[${group.name}]`)}
-              focusRequest={focusRequest}
-            />
+        {/* One main landmark whatever is on show: the library, the editor or the trash. */}
+        <main class="main">
+          {editing &&
+            (Editor ? (
+              <Editor
+                anchor={editing}
+                onSaved={(saved) =>
+                  closeEditor(saved, saved ? `Saved a new version of [${saved.name}].` : 'Nothing changed, so no new version was saved.')
+                }
+                onCancel={() => closeEditor(null, 'Edit cancelled.')}
+              />
+            ) : (
+              <p class="muted pad">Opening the editor…</p>
+            ))}
+          {long && (
+            <LongResumeWarning long={long} onResume={() => resume(long.anchor, true)} onCancel={cancelLong} />
           )}
+          <div class="library" hidden={Boolean(editing) || view !== 'library'}>
+            {index && (
+              <Library
+                index={index}
+                partial={partial}
+                filters={filters}
+                onFilters={setFilters}
+                searchRef={search}
+                expandedName={expandedName}
+                onExpand={setExpandedName}
+                onDelete={(group) => api.trash(group.versions, `[${group.name}]`)}
+                focusRequest={focusRequest}
+              />
+            )}
+          </div>
+          {view === 'trash' && !editing && <TrashView trash={trash} />}
         </main>
-        {view === 'trash' && !editing && <TrashView trash={trash} />}
         <Toast toast={toast} onClose={() => setToast(null)} />
       </div>
     </PopupApiContext.Provider>

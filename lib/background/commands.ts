@@ -1,10 +1,11 @@
 import { browser, type Browser } from 'wxt/browser';
 import { CHATGPT_MATCHES, NEW_CHAT_URL, isChatGptUrl } from '../chatgpt/hosts';
 import { sendToTab } from '../protocol';
+import { COMMAND_NAMES } from '../shortcuts';
 
 const COMMANDS: Record<string, 'save' | 'resume'> = {
-  'save-anchor': 'save',
-  'resume-anchor': 'resume',
+  [COMMAND_NAMES.save]: 'save',
+  [COMMAND_NAMES.resume]: 'resume',
 };
 
 export const SAVE_SELECTION_MENU_ID = 'save-selection-as-anchor';
@@ -14,7 +15,7 @@ async function activeTab() {
   return tab;
 }
 
-/** Alt+Shift+S / Alt+Shift+R: the same as the page's buttons, in the active ChatGPT tab. */
+/** The save and resume shortcuts: the same as the page's buttons, in the active ChatGPT tab. */
 export async function runKeyboardCommand(name: string): Promise<void> {
   const command = COMMANDS[name];
   if (!command) return;

@@ -18,6 +18,7 @@ import { backgroundChecks, type AnchorSummary, type BackgroundResponses, type Ch
 import { answerMessages, type Handlers } from '../protocol';
 import { groupByName, matchesTerms, searchTerms, searchableText } from '../search';
 import { maskSecretsInDraft } from '../secrets';
+import { shortcutsFrom } from '../shortcuts';
 import { NEW_CHAT_URL } from '../chatgpt/hosts';
 import { downloadText, localDateStamp } from './download';
 
@@ -62,6 +63,8 @@ const handlers: BackgroundHandlers = {
   },
 
   getSettings: () => getSettings(),
+
+  getShortcuts: async () => shortcutsFrom(await browser.commands.getAll()),
 
   async prepareResume({ id }) {
     const anchor = await requireAnchor(id);

@@ -7,7 +7,7 @@ import { THESIS, anchorReply, storedAnchors } from './support/library';
  * Headless Chromium has no browser window, so its keyboard shortcuts (extension commands) and
  * native context menus cannot be pressed from a test. The background's side — which tab gets
  * which message — is unit-tested in tests/unit/commands.test.ts; here the service worker sends
- * the very message it sends on Alt+Shift+S / Alt+Shift+R / the menu click, and the page must act.
+ * the very message it sends on the save and resume shortcuts or the menu click, and the page must act.
  */
 
 const CHAT = '66666666-6666-4666-8666-666666666666';

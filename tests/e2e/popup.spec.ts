@@ -50,6 +50,8 @@ async function openLibrary(openPopup: () => Promise<Page>, anchors: SeedAnchor[]
 }
 
 const list = (page: Page) => page.getByRole('list', { name: 'Anchors' });
+/** The rows themselves: the list's disclosure buttons (a row's own Resume is a button too). */
+const rows = (page: Page) => list(page).getByRole('button').and(page.locator('[aria-expanded]'));
 const row = (page: Page, name: string) => list(page).getByRole('button', { name: new RegExp(`^${name}\\b`) });
 const details = (page: Page, name: string) => page.getByRole('region', { name: `${name}, details` });
 const status = (page: Page) => page.getByRole('status').first();
@@ -62,7 +64,7 @@ test('groups versions by name, newest first, with the history and what changed',
   const popup = await openLibrary(openPopup);
   await expect(row(popup, 'Capstone_Step9_Admin')).toBeVisible();
   // Newest latest version first: Capstone 9 (30 min), Thesis (v2 3 h, v1 26 h), Capstone 8 (10 h).
-  await expect(list(popup).getByRole('button')).toHaveText([/^Capstone_Step9_Admin/, /^Thesis_Ch3_Methods/, /^Capstone_Step8_Auth/]);
+  await expect(rows(popup)).toHaveText([/^Capstone_Step9_Admin/, /^Thesis_Ch3_Methods/, /^Capstone_Step8_Auth/]);
 
   const thesis = row(popup, 'Thesis_Ch3_Methods');
   await expect(thesis).toContainText('Write 3.4 (threats to validity)'); // the latest version
@@ -103,33 +105,33 @@ test('searches every field of every version as you type, highlights matches, fil
   const search = popup.getByRole('searchbox', { name: 'Search anchors' });
 
   await search.fill('interview'); // only in a dependency of Thesis' older version
-  await expect(list(popup).getByRole('button')).toHaveCount(1);
+  await expect(rows(popup)).toHaveCount(1);
   const thesis = row(popup, 'Thesis_Ch3_Methods');
   await expect(thesis).toContainText('Dependencies (v1):');
   await expect(thesis.locator('mark')).toHaveText(['Interview']);
 
   await search.fill('SUPABASE users'); // two fields, any case
-  await expect(list(popup).getByRole('button')).toHaveCount(1);
+  await expect(rows(popup)).toHaveCount(1);
   await expect(row(popup, 'Capstone_Step9_Admin')).toBeVisible();
 
   await search.fill('capstone');
-  await expect(list(popup).getByRole('button')).toHaveCount(2);
+  await expect(rows(popup)).toHaveCount(2);
   await expect(list(popup).locator('mark')).toHaveText(['Capstone', 'Capstone']);
 
   await search.fill('no such words');
   await expect(popup.getByText('No anchor matches “no such words”.')).toBeVisible();
   await popup.getByRole('button', { name: 'Show all' }).click();
-  await expect(list(popup).getByRole('button')).toHaveCount(3);
+  await expect(rows(popup)).toHaveCount(3);
 
   const project = popup.getByRole('combobox', { name: 'Project' });
   await expect(project.getByRole('option')).toHaveText(['All projects', 'Capstone (2)', 'Thesis (1)']);
   await project.selectOption('Thesis');
-  await expect(list(popup).getByRole('button')).toHaveCount(1);
+  await expect(rows(popup)).toHaveCount(1);
   await expect(row(popup, 'Thesis_Ch3_Methods')).toBeVisible();
   await project.selectOption('');
 
   await popup.getByRole('combobox', { name: 'Sort' }).selectOption('name');
-  await expect(list(popup).getByRole('button')).toHaveText([/^Capstone_Step8_Auth/, /^Capstone_Step9_Admin/, /^Thesis_Ch3_Methods/]);
+  await expect(rows(popup)).toHaveText([/^Capstone_Step8_Auth/, /^Capstone_Step9_Admin/, /^Thesis_Ch3_Methods/]);
 });
 
 test('edits with validation, saving a new version and keeping the old one in the history', async ({ openPopup }) => {
@@ -255,7 +257,7 @@ test('copies as markdown and as resume text; Resume warns about a long text firs
 
 test('updates live when another page or a ChatGPT tab saves an anchor', async ({ context, openPopup }) => {
   const popup = await openLibrary(openPopup);
-  await expect(list(popup).getByRole('button')).toHaveCount(3);
+  await expect(rows(popup)).toHaveCount(3);
 
   const other = await openPopup();
   await seedAnchors(other, [seedAnchor({ name: 'Live_From_Tab', nextAction: 'Appear without reopening' }, 1)]);
@@ -297,7 +299,7 @@ test('works from the keyboard alone', async ({ openPopup }) => {
   await popup.keyboard.press('/');
   await expect(search).toBeFocused();
   await popup.keyboard.type('capstone');
-  await expect(list(popup).getByRole('button')).toHaveCount(2);
+  await expect(rows(popup)).toHaveCount(2);
 
   await popup.keyboard.press('ArrowDown');
   const first = row(popup, 'Capstone_Step9_Admin');

@@ -11,7 +11,9 @@ import { expect } from '@playwright/test';
  * background service worker (Playwright reports service-worker requests on the context;
  * `hardening/network-guard.spec.ts` proves it catches one) and the ChatGPT pages where the content
  * script runs. After the test, nothing may have left for any host. Allowed are only:
- * - extension-local URLs (`chrome-extension:`, `data:`, `blob:`, `about:`);
+ * - extension-local URLs (`chrome-extension:`, `data:`, `blob:`, `about:`) and the browser's own
+ *   pages (`chrome:`, such as chrome://extensions/shortcuts, which the options page opens), which
+ *   are served from inside the browser;
  * - top-level document navigations to https://chatgpt.com and https://chat.openai.com: the tests'
  *   own `goto`s and the tab the popup's *Resume* opens, all served by `serveChatGPT`. A fetch, an
  *   iframe or any other request to those hosts is refused like any other.
@@ -50,7 +52,7 @@ export type NetworkGuard = {
 /** What a test declared through its `NetworkGuard`. */
 export type NetworkAllowances = { navigations: readonly string[]; caught: readonly string[] };
 
-const LOCAL = /^(chrome-extension|data|blob|about):/;
+const LOCAL = /^(chrome-extension|chrome|data|blob|about):/;
 const CHATGPT_HOSTS = new Set(['chatgpt.com', 'chat.openai.com']);
 
 function isTopLevelDocument(request: RecordedRequest): boolean {
