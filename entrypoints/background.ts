@@ -2,9 +2,11 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { answerBackgroundMessages } from '../lib/background/handlers';
 import { createContextMenu, onContextMenuClick, runKeyboardCommand } from '../lib/background/commands';
+import { keepLogFileCurrent } from '../lib/log-file/keeper';
 
 export default defineBackground(() => {
   answerBackgroundMessages();
+  keepLogFileCurrent();
   browser.runtime.onInstalled.addListener(() => createContextMenu());
   browser.commands.onCommand.addListener((name) => {
     runKeyboardCommand(name).catch((error: unknown) => console.warn('GPT Anchors: command failed', error));
