@@ -5,9 +5,8 @@ import { parseAnchorLog } from '../parse';
 /**
  * What to take from log files changed elsewhere. Each file goes through the ordinary import
  * (lib/import-plan.ts: all or nothing, duplicates skipped); what it would add is then told apart:
- * an entry with the name and the minute of one the file held but other text is that entry,
- * *changed*; anything else is *new*. Entries of the library the file no longer holds are counted
- * as *removed* and stay in the library. Pure.
+ * an entry with the name and the minute of one the file should hold but other text is that entry,
+ * *changed*; anything else is *new*. Entries deleted from the file stay in the library. Pure.
  */
 
 export interface ChangedFile {
@@ -23,7 +22,6 @@ export type FileImport =
       added: Anchor[];
       /** `previous` is replaced by `next` (same id); the previous text is kept in the trash. */
       edited: { previous: Anchor; next: Anchor }[];
-      removed: number;
     }
   | { ok: false; error: string };
 
@@ -31,7 +29,6 @@ export function planFileImport(input: { files: ChangedFile[]; library: Anchor[];
   const added: Anchor[] = [];
   const edited: { previous: Anchor; next: Anchor }[] = [];
   const replaced = new Set<string>();
-  let removed = 0;
   for (const file of input.files) {
     const existing = [...input.library, ...added, ...edited.map((e) => e.next)];
     const plan = planImport({ fileName: file.name, text: file.text, existing, now: input.now, newId: input.newId });
@@ -44,9 +41,8 @@ export function planFileImport(input: { files: ChangedFile[]; library: Anchor[];
         edited.push({ previous, next: { ...previous, ...draftOf(anchor), origin: 'manual' } });
       } else added.push(anchor);
     }
-    removed += unmatched.size();
   }
-  return { ok: true, added, edited, removed };
+  return { ok: true, added, edited };
 }
 
 /** What lib/db.ts storeFileImport writes: new anchors and the previous text of edited ones (in the trash), and the edited ones. */
@@ -58,7 +54,7 @@ export function changesToStore(
   return { add: [...plan.added, ...previousTexts], replace: plan.edited.map(({ next }) => next) };
 }
 
-/** The file's entries against what it should hold: which of those are gone or changed, and which entries carried a date. */
+/** The file's entries against what it should hold: which of those it no longer holds as they were, and which entries carried a date. */
 function compareWithFile(file: ChangedFile) {
   const unmatched = new MomentIndex(file.expected);
   const datedKeys = new Set<string>();
@@ -96,7 +92,6 @@ function sameMoment(anchor: Anchor, createdAt: string, timeKnown: boolean): bool
 /** Anchors not yet found in the file, by name and day, so a large library is compared in one pass. */
 class MomentIndex {
   private readonly buckets = new Map<string, Anchor[]>();
-  private left = 0;
 
   constructor(anchors: Anchor[]) {
     for (const anchor of anchors) {
@@ -104,7 +99,6 @@ class MomentIndex {
       const bucket = this.buckets.get(key);
       if (bucket) bucket.push(anchor);
       else this.buckets.set(key, [anchor]);
-      this.left++;
     }
   }
 
@@ -118,15 +112,10 @@ class MomentIndex {
     return this.takeWhere(changed.name, changed.createdAt, (a) => sameMoment(a, changed.createdAt, changed.timeKnown));
   }
 
-  size(): number {
-    return this.left;
-  }
-
   private takeWhere(name: string, createdAt: string, test: (anchor: Anchor) => boolean): Anchor | undefined {
     const bucket = this.buckets.get(`${name}\u0000${dayOf(createdAt)}`);
     const at = bucket?.findIndex(test) ?? -1;
     if (!bucket || at < 0) return undefined;
-    this.left--;
     return bucket.splice(at, 1)[0];
   }
 }

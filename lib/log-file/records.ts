@@ -34,8 +34,6 @@ export const FileOfferSchema = z.object({
   files: z.array(z.object({ name: z.string(), hash: z.string() })),
   added: count,
   changed: count,
-  /** Entries of the library that the files no longer hold: they stay in the library. */
-  removed: count,
   /** Why the files cannot be imported (the import's own error): only keeping the library's is offered. */
   error: z.optional(z.string()),
 });

@@ -47,22 +47,18 @@ export function problemText(problem: LogProblem, folder: string): { text: string
   }
 }
 
-/** "3 new, 1 changed in your log file" (and what happens to entries removed there). */
+/** "3 new, 1 changed in your log file." */
 export function offerText(offer: FileOffer): string {
   const where =
     offer.files.length !== 1 ? 'your log files' : offer.files[0]!.name === LOG_FILE_NAME ? 'your log file' : offer.files[0]!.name;
   if (offer.error) {
     return `${capitalize(where)} changed elsewhere and cannot be imported: ${offer.error} Fix it there, or keep the library's (the file is rewritten from it).`;
   }
-  const removed =
-    offer.removed === 1
-      ? ' 1 entry removed there stays in the library.'
-      : offer.removed > 1
-        ? ` ${offer.removed} entries removed there stay in the library.`
-        : '';
   const parts = [offer.added > 0 ? `${offer.added} new` : '', offer.changed > 0 ? `${offer.changed} changed` : ''].filter(Boolean);
-  if (parts.length === 0) return `${capitalize(where)} changed elsewhere, with nothing new for the library.${removed}`;
-  return `${parts.join(', ')} in ${where}.${removed}`;
+  if (parts.length === 0) {
+    return `${capitalize(where)} changed elsewhere, with nothing new for the library (entries deleted there stay in the library; delete them here).`;
+  }
+  return `${parts.join(', ')} in ${where}.`;
 }
 
 /** After "Import": what came in. */

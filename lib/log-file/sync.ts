@@ -118,8 +118,8 @@ function offerFor(changed: Inspected[], library: Anchor[], now: string): FileOff
     now,
     newId: () => crypto.randomUUID(),
   });
-  if (!plan.ok) return { files, added: 0, changed: 0, removed: 0, error: plan.error };
-  return { files, added: plan.added.length, changed: plan.edited.length, removed: plan.removed };
+  if (!plan.ok) return { files, added: 0, changed: 0, error: plan.error };
+  return { files, added: plan.added.length, changed: plan.edited.length };
 }
 
 export type Resolution = { view: LogFileView | null; imported?: { added: number; changed: number }; changedAgain?: true };
