@@ -61,8 +61,8 @@ describe('planFileImport: what a file changed elsewhere brings', () => {
     expect(plan([whole(log([thesis]))], library)).toMatchObject({ added: [], edited: [] });
   });
 
-  it('an entry typed by hand without a timestamp is new, even with the name of one from today', () => {
-    const text = log(library).replace(
+  it('an entry typed by hand without a timestamp is new, even in place of one of that name from today', () => {
+    const text = log([thesis]).replace(
       '---\n\n**',
       `---\n\nResume from anchor: [${deploy.name}]\nContext: typed by hand\nNext action: call Sam\n\n**`,
     );
