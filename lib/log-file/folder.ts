@@ -57,11 +57,11 @@ export async function checkFolderThere(folder: FileSystemDirectoryHandle): Promi
   }
 }
 
-/** The file's text, or null when there is no such file. */
-export async function readText(folder: FileSystemDirectoryHandle, name: string): Promise<string | null> {
+/** The file's bytes, or null when there is no such file. */
+export async function readBytes(folder: FileSystemDirectoryHandle, name: string): Promise<Uint8Array<ArrayBuffer> | null> {
   try {
     const file = await folder.getFileHandle(name);
-    return await (await file.getFile()).text();
+    return new Uint8Array(await (await file.getFile()).arrayBuffer());
   } catch (error) {
     if (error instanceof DOMException && error.name === 'NotFoundError') return null;
     throw folderError(error);
@@ -69,17 +69,17 @@ export async function readText(folder: FileSystemDirectoryHandle, name: string):
 }
 
 /**
- * Replaces the file's text at once. createWritable writes into a swap file next to it
+ * Replaces the file's contents at once. createWritable writes into a swap file next to it
  * (`GPT Anchors Log.md.crswap`) and only close() puts it in the file's place, so a reader (a sync
  * client, Obsidian) sees the old text or the new one, never half of it; on any failure the swap
  * file is dropped and the old text stays. (A file that did not exist yet is created empty first.)
  */
-export async function writeTextAtomically(folder: FileSystemDirectoryHandle, name: string, text: string): Promise<void> {
+export async function writeAtomically(folder: FileSystemDirectoryHandle, name: string, bytes: Uint8Array<ArrayBuffer>): Promise<void> {
   let writable: FileSystemWritableFileStream | undefined;
   try {
     const file = await folder.getFileHandle(name, { create: true });
     writable = await file.createWritable();
-    await writable.write(text);
+    await writable.write(bytes);
     await writable.close();
   } catch (error) {
     await writable?.abort().catch(() => undefined);
