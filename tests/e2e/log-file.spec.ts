@@ -16,7 +16,11 @@ import {
   withdrawPermission,
   writeFolderFile,
 } from './support/log-folder';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from './support/paths';
 import { DEFAULT_TEMPLATE, formatLog } from '../../lib/format';
+import { parseAnchorLog } from '../../lib/parse';
 import type { Anchor } from '../../lib/anchor';
 
 /**
@@ -326,4 +330,41 @@ test('without the File System Access API (Firefox) the option says so and export
   await section.getByRole('button', { name: 'Export the log' }).click();
   await expect(section).toContainText(/Saved 1 anchor to gpt-anchors-log-.*\.md in your downloads\./);
   expect(await waitForDownload(downloadsDir, /^gpt-anchors-log-.*\.md$/)).toBe(await libraryLog(context, extensionId));
+});
+
+test('a folder that already holds a hand-kept log: its entries are offered, not overwritten, and imported', async ({
+  context,
+  extensionId,
+}) => {
+  await useOpfsFolderPicker(context);
+  const handKept = readFileSync(path.join(REPO_ROOT, 'tests/fixtures/logs/sample-anchors-log.md'), 'utf8');
+  const entries = parseAnchorLog(handKept).entries.length;
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await writeFolderFile(options, handKept);
+
+  await options.getByRole('button', { name: 'Keep the log in a folder…' }).click();
+  const offer = options.getByRole('region', { name: 'Log file' }).getByRole('alert');
+  await expect(offer).toHaveText(new RegExp(`^${entries} new in your log file\\.`));
+  expect(await readFolderFile(options)).toBe(handKept);
+  await offer.getByRole('button', { name: 'Import' }).click();
+  await expect(options.getByText(`Imported ${entries} new from your log file; the file was rewritten.`)).toBeVisible();
+  expect(await storedAnchors(context, extensionId)).toHaveLength(entries);
+  expect(await readFolderFile(options)).toBe(await libraryLog(context, extensionId));
+});
+
+test('a settings change (the date format) rewrites the file, even from the options page while the worker sleeps', async ({
+  context,
+  extensionId,
+}) => {
+  await useOpfsFolderPicker(context);
+  const thesis = storedAnchor(THESIS, 300);
+  await seedAnchors(context, extensionId, [thesis]);
+  const options = await chooseFolder(context, extensionId);
+  await stopServiceWorkers(context, options);
+  await options.getByRole('combobox', { name: /Date format/ }).selectOption('iso');
+  await options.getByRole('button', { name: 'Save settings' }).click();
+  await expect
+    .poll(() => readFolderFile(options), { timeout: 5_000 })
+    .toBe(formatLog([thesis as Anchor], { template: DEFAULT_TEMPLATE, dateFormat: 'iso', allVersions: true }));
 });
