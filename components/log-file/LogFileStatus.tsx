@@ -57,9 +57,11 @@ export function LogFileStatus({ api, view, onView, onChooseFolder }: Props) {
     run(async () => {
       const result = await api.resolve(choice);
       onView(result.view);
+      // A write that failed (permission, full disk) shows its own problem above, with what to do.
+      const rewritten = !result.view?.problem;
       if (result.changedAgain) return { text: 'The file changed again in the meantime: this is what it holds now.' };
-      if (result.imported) return { text: importedText(result.imported) };
-      return { text: 'The file was rewritten from the library.' };
+      if (result.imported) return { text: importedText(result.imported, rewritten) };
+      return rewritten ? { text: 'The file was rewritten from the library.' } : null;
     });
 
   return (

@@ -61,12 +61,13 @@ export function offerText(offer: FileOffer): string {
   return `${parts.join(', ')} in ${where}.`;
 }
 
-/** After "Import": what came in. */
-export function importedText({ added, changed }: { added: number; changed: number }): string {
-  if (added + changed === 0) return 'Nothing new to import; the file was rewritten from the library.';
+/** After "Import": what came in (and whether the file could be rewritten; if not, the problem says why). */
+export function importedText({ added, changed }: { added: number; changed: number }, rewritten: boolean): string {
+  const after = rewritten ? '; the file was rewritten.' : '.';
+  if (added + changed === 0) return rewritten ? 'Nothing new to import; the file was rewritten from the library.' : 'Nothing new to import.';
   const parts = [added > 0 ? `${added} new` : '', changed > 0 ? `${changed} changed` : ''].filter(Boolean).join(' and ');
   const trash = changed > 0 ? ` (the previous ${changed === 1 ? 'text is' : 'texts are'} in the trash)` : '';
-  return `Imported ${parts} from your log file${trash}; the file was rewritten.`;
+  return `Imported ${parts} from your log file${trash}${after}`;
 }
 
 /** Whether the offer has anything to import (else only keeping the library's is offered). */

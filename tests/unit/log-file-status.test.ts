@@ -49,14 +49,16 @@ describe('the change summary', () => {
     expect(canImport(undefined)).toBe(false);
   });
 
-  it('says what came in', () => {
-    expect(importedText({ added: 3, changed: 1 })).toBe(
+  it('says what came in, and that the file was rewritten only when it was', () => {
+    expect(importedText({ added: 3, changed: 1 }, true)).toBe(
       'Imported 3 new and 1 changed from your log file (the previous text is in the trash); the file was rewritten.',
     );
-    expect(importedText({ added: 2, changed: 0 })).toBe('Imported 2 new from your log file; the file was rewritten.');
-    expect(importedText({ added: 0, changed: 2 })).toBe(
+    expect(importedText({ added: 2, changed: 0 }, true)).toBe('Imported 2 new from your log file; the file was rewritten.');
+    expect(importedText({ added: 0, changed: 2 }, true)).toBe(
       'Imported 2 changed from your log file (the previous texts are in the trash); the file was rewritten.',
     );
+    expect(importedText({ added: 2, changed: 0 }, false)).toBe('Imported 2 new from your log file.');
+    expect(importedText({ added: 0, changed: 0 }, false)).toBe('Nothing new to import.');
   });
 });
 
