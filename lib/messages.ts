@@ -7,8 +7,7 @@ import {
   describeZodError,
   type Anchor,
 } from './anchor';
-import type { Resolution } from './log-file/sync';
-import type { LogFileView } from './log-file/records';
+import type { LogFileView, Resolution } from './log-file/records';
 import type { Checks } from './protocol';
 import type { Settings } from './settings';
 

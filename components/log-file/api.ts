@@ -2,8 +2,7 @@ import { browser } from 'wxt/browser';
 import { forgetLogFolder, getLogFolder, getLogWriteState, saveLogFolder } from '../../lib/db';
 import { watchChanges } from '../../lib/changes';
 import { askWritePermission } from '../../lib/log-file/folder';
-import { logFileView, type LogFileView, type LogFolder } from '../../lib/log-file/records';
-import type { Resolution } from '../../lib/log-file/sync';
+import { logFileView, type LogFileView, type LogFolder, type Resolution } from '../../lib/log-file/records';
 import { sendToBackground } from '../../lib/protocol';
 
 /**

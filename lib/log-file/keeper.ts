@@ -1,7 +1,7 @@
 import { onChangeMadeHere } from '../changes';
 import { coalesce } from './coalesce';
-import { resolveFileChange, syncLogFile, type Resolution } from './sync';
-import type { LogFileView } from './records';
+import { resolveFileChange, syncLogFile } from './sync';
+import type { LogFileView, Resolution } from './records';
 
 /**
  * The background's side of the log file: every change to the library or the settings, made here

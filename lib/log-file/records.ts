@@ -66,6 +66,9 @@ export type LogFileView = {
   problem?: LogProblem;
 };
 
+/** The answer to an offer: what the popup shows next, what came in, or that the file changed again meanwhile. */
+export type Resolution = { view: LogFileView | null; imported?: { added: number; changed: number }; changedAgain?: true };
+
 export function logFileView(folder: LogFolder | undefined, state: LogWriteState | undefined): LogFileView | null {
   if (!folder) return null;
   const mine = state?.folderId === folder.id ? state : undefined;

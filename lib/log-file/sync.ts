@@ -5,7 +5,7 @@ import { LOG_FILE_NAME } from './file-name';
 import { logFilesFor, type LogFileText } from './files';
 import { FolderError, checkFolderThere, folderError, readBytes, removeFile, writeAtomically, writePermission } from './folder';
 import { judgeFile, sha256Hex, type FileJudgement } from './hash';
-import { logFileView, type FileOffer, type LogFileView, type LogFolder, type LogWriteState } from './records';
+import { logFileView, type FileOffer, type LogFileView, type LogFolder, type LogWriteState, type Resolution } from './records';
 
 /**
  * Brings the folder up to date with the library (the background runs it, one at a time; see
@@ -157,8 +157,6 @@ const asChangedFile = (file: Inspected): ChangedFile => ({
   text: decoder.decode(file.current!.bytes),
   expected: file.wanted?.anchors ?? [],
 });
-
-export type Resolution = { view: LogFileView | null; imported?: { added: number; changed: number }; changedAgain?: true };
 
 /**
  * The person's answer to an offer: import the files' new and changed entries (all or nothing),
