@@ -25,6 +25,25 @@ export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: process.env.WXT_OUT_DIR ?? '.output',
+  zip: {
+    // `npm run zip`: gpt-anchors-<version>-chrome.zip and -firefox.zip for the stores, and for AMO's
+    // review gpt-anchors-<version>-sources.zip, which holds exactly what rebuilds the add-on (an
+    // allow-list: no node_modules, build output, tests, test results or local files).
+    excludeSources: ['**/*'],
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'entrypoints/**',
+      'lib/**',
+      'components/**',
+      'public/**',
+      'README.md',
+      'LICENSE',
+      'CHANGELOG.md',
+    ],
+  },
   vite: () => ({
     plugins: [preact()],
   }),

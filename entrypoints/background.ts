@@ -7,7 +7,11 @@ import { keepLogFileCurrent } from '../lib/log-file/keeper';
 export default defineBackground(() => {
   answerBackgroundMessages();
   keepLogFileCurrent();
-  browser.runtime.onInstalled.addListener(() => createContextMenu());
+  // Chrome keeps context-menu items across restarts, so it gets its item once, on install. Firefox
+  // never keeps those of a persistent (MV2) background page, which starts again without
+  // onInstalled: there the item is made on every start.
+  if (import.meta.env.FIREFOX) createContextMenu();
+  else browser.runtime.onInstalled.addListener(() => createContextMenu());
   browser.commands.onCommand.addListener((name) => {
     runKeyboardCommand(name).catch((error: unknown) => console.warn('GPT Anchors: command failed', error));
   });
