@@ -112,7 +112,7 @@ function ExportInstead({ api }: { api: LogFolderApi }) {
         Export the log
       </button>
       {message && (
-        <p class="status" aria-live="polite">
+        <p class="status" role="status">
           {message}
         </p>
       )}
