@@ -296,7 +296,7 @@ test('a full disk: the write fails with what to do, the old file and the library
   expect(await readFolderFile(options)).toBe(await libraryLog(context, extensionId));
 });
 
-test('one file per project too: written next to the whole log, removed again when switched off', async ({ context, extensionId }) => {
+test('one file per project too: written next to the whole log, removed again when switched off; stopping leaves the file', async ({ context, extensionId }) => {
   await useOpfsFolderPicker(context);
   const thesis = storedAnchor(THESIS, 300);
   const deploy = storedAnchor(DEPLOY, 200);
@@ -311,6 +311,15 @@ test('one file per project too: written next to the whole log, removed again whe
 
   await perProject.uncheck();
   await expect.poll(() => folderEntries(options)).toEqual([LOG_FILE]);
+
+  // Stop keeping the log: the file stays as it is, and later changes leave it alone.
+  const kept = await readFolderFile(options);
+  await options.getByRole('button', { name: 'Stop keeping the log' }).click();
+  await expect(options.getByText('The log is no longer kept in Anchors/. The files there stay as they are.')).toBeVisible();
+  await expect(options.getByRole('button', { name: 'Keep the log in a folder…' })).toBeVisible();
+  await saveByMessage(options, { ...THESIS, name: 'After_Stop' });
+  await options.waitForTimeout(2_000);
+  expect(await readFolderFile(options)).toBe(kept);
 });
 
 test('without the File System Access API (Firefox) the option says so and exports in one click', async ({
