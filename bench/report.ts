@@ -56,6 +56,7 @@ const ORDER = [
   'searchKeystroke',
   'export10k',
   'import10k',
+  'logFileRewrite10k',
   'contentScriptHeap',
 ];
 

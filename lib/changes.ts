@@ -5,9 +5,20 @@
  */
 const CHANNEL = 'gpt-anchors:changes';
 
-export type ChangeKind = 'anchors' | 'settings';
+/** `logFolder`: the folder the log file is kept in was chosen or changed; `logStatus`: the background wrote it (or failed to). */
+export type ChangeKind = 'anchors' | 'settings' | 'logFolder' | 'logStatus';
+
+const madeHere = new Set<(kind: ChangeKind) => void>();
 
 export function announceChange(kind: ChangeKind): void {
+  for (const listener of madeHere) {
+    // The write itself succeeded: a listener's failure must not turn it into an error.
+    try {
+      listener(kind);
+    } catch (error) {
+      console.warn('GPT Anchors: a change listener failed', error);
+    }
+  }
   if (typeof BroadcastChannel === 'undefined') return;
   const channel = new BroadcastChannel(CHANNEL);
   channel.postMessage(kind);
@@ -20,4 +31,14 @@ export function watchChanges(onChange: (kind: ChangeKind) => void): () => void {
   const channel = new BroadcastChannel(CHANNEL);
   channel.onmessage = (event: MessageEvent<ChangeKind>) => onChange(event.data);
   return () => channel.close();
+}
+
+/**
+ * Calls `listener` at once, in this context, for every change written from this context. Unlike
+ * the channel, it needs nobody else awake: the background hears its own writes, and a page uses
+ * it to wake a stopped service worker (which hears no BroadcastChannel) after each write.
+ */
+export function onChangeMadeHere(listener: (kind: ChangeKind) => void): () => void {
+  madeHere.add(listener);
+  return () => madeHere.delete(listener);
 }

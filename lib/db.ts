@@ -2,6 +2,12 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import { AnchorSchema, describeZodError, type Anchor } from './anchor';
 import { announceChange } from './changes';
 import { DB_NAME, DB_VERSION } from './db-schema';
+import {
+  LogFolderSchema,
+  LogWriteStateSchema,
+  type LogFolder,
+  type LogWriteState,
+} from './log-file/records';
 import { SettingsSchema, withDefaults, type Settings } from './settings';
 
 /**
@@ -21,7 +27,11 @@ interface AnchorsDbV2 extends DBSchema {
   settings: { key: string; value: { key: string; value: unknown } };
   /** Resumes asked for from the popup, waiting for their new tab's content script to claim them. */
   pendingResumes: { key: number; value: { tabId: number; anchorId: string; createdAt: string } };
+  /** v4: the folder the log file is kept in, and what was last written there (lib/log-file/). */
+  logFile: { key: string; value: LogFileRecord };
 }
+
+type LogFileRecord = { key: 'folder'; value: LogFolder } | { key: 'writeState'; value: LogWriteState };
 
 type UpgradeTx = IDBPTransaction<AnchorsDbV2, StoreNames<AnchorsDbV2>[], 'versionchange'>;
 
@@ -54,6 +64,11 @@ async function addNamesSettingsAndResumesV2(db: IDBPDatabase<AnchorsDbV2>, tx: U
   }
 }
 
+/** v4: a store for the log file's folder handle and its write state; nothing else changes. */
+function addLogFileStoreV4(db: IDBPDatabase<AnchorsDbV2>): void {
+  db.createObjectStore('logFile', { keyPath: 'key' });
+}
+
 /** A write the browser refused (quota, private mode): said plainly, nothing half-written. */
 export class StorageError extends Error {
   override name = 'StorageError';
@@ -76,6 +91,7 @@ export function openAnchorsDb(): Promise<IDBPDatabase<AnchorsDbV2>> {
     async upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) createAnchorStoreV1(db);
       if (oldVersion < 2) await addNamesSettingsAndResumesV2(db, tx);
+      if (oldVersion < 4) addLogFileStoreV4(db);
     },
     blocking() {
       // A newer version of the extension wants to upgrade: let it.
@@ -242,4 +258,71 @@ export async function takePendingResume(tabId: number): Promise<string | undefin
   if (pending) await tx.store.delete(tabId);
   await tx.done;
   return pending?.anchorId;
+}
+
+/**
+ * Stores a log file's import in one transaction: `add` (new anchors, and the previous text of
+ * edited ones, in the trash) and `replace` (edited anchors, by their id). All or nothing.
+ */
+export async function storeFileImport({ add, replace }: { add: Anchor[]; replace: Anchor[] }): Promise<void> {
+  const adding = add.map(validated);
+  const replacing = replace.map(validated);
+  await write(async (db) => {
+    const tx = db.transaction('anchors', 'readwrite');
+    const current = await Promise.all(replacing.map((anchor) => tx.store.get(anchor.id)));
+    const missing = replacing.find((_anchor, i) => !current[i]);
+    if (missing) throw new StorageError(`No anchor with id ${missing.id}.`);
+    await Promise.all([...adding.map((a) => tx.store.add(a)), ...replacing.map((a) => tx.store.put(a)), tx.done]);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The log file (lib/log-file/): the chosen folder and what was written there
+
+/** The folder the log is kept in, if one was chosen (a record that no longer checks out counts as none). */
+export async function getLogFolder(): Promise<LogFolder | undefined> {
+  const record = await (await openAnchorsDb()).get('logFile', 'folder');
+  const parsed = LogFolderSchema.safeParse(record?.value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Keeps the log in `folder`; a different folder than before starts with nothing written. */
+export async function saveLogFolder(folder: LogFolder): Promise<void> {
+  const value = LogFolderSchema.parse(folder);
+  const db = await openAnchorsDb();
+  try {
+    const tx = db.transaction('logFile', 'readwrite');
+    const state = await tx.store.get('writeState');
+    if (state?.key === 'writeState' && state.value.folderId !== value.id) await tx.store.delete('writeState');
+    await Promise.all([tx.store.put({ key: 'folder', value }), tx.done]);
+  } catch (error) {
+    throw storageError(error);
+  }
+  announceChange('logFolder');
+}
+
+/** Stops keeping the log in a folder (the files stay where they are). */
+export async function forgetLogFolder(): Promise<void> {
+  const db = await openAnchorsDb();
+  const tx = db.transaction('logFile', 'readwrite');
+  await Promise.all([tx.store.delete('folder'), tx.store.delete('writeState'), tx.done]);
+  announceChange('logFolder');
+}
+
+export async function getLogWriteState(): Promise<LogWriteState | undefined> {
+  const record = await (await openAnchorsDb()).get('logFile', 'writeState');
+  const parsed = LogWriteStateSchema.safeParse(record?.value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Written by the background only, after each write to the folder (or failed attempt). */
+export async function saveLogWriteState(state: LogWriteState): Promise<void> {
+  const value = LogWriteStateSchema.parse(state);
+  const db = await openAnchorsDb();
+  const tx = db.transaction('logFile', 'readwrite');
+  // Only for the folder still chosen: a write that finishes after the person picked another folder is dropped.
+  const folder = await tx.store.get('folder');
+  if (folder?.key === 'folder' && folder.value.id === value.folderId) await tx.store.put({ key: 'writeState', value });
+  await tx.done;
+  announceChange('logStatus');
 }

@@ -146,7 +146,7 @@ export function formatLog(anchors: Anchor[], opts: LogOptions): string {
 }
 
 /** Newest first (ties keep their order); the trash is skipped. */
-function anchorsToExport(anchors: Anchor[], allVersions: boolean): Anchor[] {
+export function anchorsToExport(anchors: Anchor[], allVersions: boolean): Anchor[] {
   const live = anchors
     .filter((a) => !a.deletedAt)
     .map((anchor, index) => ({ anchor, index, time: Date.parse(anchor.createdAt) }))

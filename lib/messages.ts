@@ -7,6 +7,7 @@ import {
   describeZodError,
   type Anchor,
 } from './anchor';
+import type { LogFileView, Resolution } from './log-file/records';
 import type { Checks } from './protocol';
 import type { Settings } from './settings';
 import type { Shortcuts } from './shortcuts';
@@ -45,6 +46,12 @@ export const backgroundRequests = {
     fileName: z.string().check(z.minLength(1), z.maxLength(500)),
     text: z.string().check(z.maxLength(50_000_000)),
   }),
+  /** A page wrote to the library: rewrite the log file soon (lib/log-file/). */
+  scheduleLogWrite: z.object({}),
+  /** Check the log file now and write what is due; answers what the popup shows. */
+  checkLogFile: z.object({}),
+  /** The answer to "changed in your log file": import its entries, or keep the library's text. */
+  resolveLogFileChange: z.object({ choice: z.enum(['import', 'keepLibrary']) }),
 } as const;
 
 export type SaveResult = { anchor: Anchor; duplicate: boolean; secrets: string[] };
@@ -76,6 +83,9 @@ export interface BackgroundResponses {
   claimPendingResume: ResumeOrder | null;
   exportLog: { filename: string; count: number };
   importLog: ImportReport;
+  scheduleLogWrite: null;
+  checkLogFile: LogFileView | null;
+  resolveLogFileChange: Resolution;
 }
 
 export type BackgroundRequest = keyof typeof backgroundRequests;

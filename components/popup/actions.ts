@@ -3,12 +3,17 @@ import { sameDraft, type Anchor, type AnchorDraft } from '../../lib/anchor';
 import { LONG_RESUME_CHARS } from '../../lib/content/resume';
 import { addAnchor, getSettings, listAllAnchors, purgeAnchors, restoreAnchors, trashAnchors } from '../../lib/db';
 import { formatLogEntry, formatResumeText } from '../../lib/format';
+import { wakeBackgroundOnWrites } from '../../lib/log-file/wake-background';
 import { sendToBackground } from '../../lib/protocol';
 
 /**
  * The popup's heavy half, loaded lazily (see lazy.ts): writes go through lib/db.ts, which
  * validates with zod and tells every open page that the library changed.
  */
+
+// Every write of the popup goes through this chunk: each one also reaches the background (asleep
+// or not), which rewrites the log file.
+wakeBackgroundOnWrites();
 
 export { EditForm } from './EditForm';
 export { listAllAnchors, purgeAnchors, restoreAnchors, trashAnchors, LONG_RESUME_CHARS };

@@ -3,6 +3,7 @@ import type { FunctionComponent } from 'preact';
 import type { Anchor } from '../../lib/anchor';
 import type { EditForm as EditFormType } from '../../components/popup/EditForm';
 import { PopupApiContext, errorText, type PopupApi } from '../../components/popup/context';
+import { PopupLogFile } from '../../components/log-file/PopupLogFile';
 import { HeaderBar } from '../../components/popup/HeaderBar';
 import { loadActions, warmActions } from '../../components/popup/lazy';
 import { Library, type Filters } from '../../components/popup/Library';
@@ -91,6 +92,7 @@ export function App() {
     <PopupApiContext.Provider value={api}>
       <div class="popup">
         <HeaderBar view={view} trashCount={trash.length} onView={setView} />
+        <PopupLogFile />
         <Notice notice={notice} onDismiss={() => setNotice(null)} />
         {error && <p class="error" role="alert">{error}</p>}
         {/* One main landmark whatever is on show: the library, the editor or the trash. */}

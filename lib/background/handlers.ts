@@ -13,6 +13,7 @@ import {
   updateAnchor,
 } from '../db';
 import { planImport } from '../import-plan';
+import { checkLogFile, resolveLogFileChange, scheduleLogWrite } from '../log-file/keeper';
 import { saveAnchorVersion } from '../library';
 import { backgroundChecks, type AnchorSummary, type BackgroundResponses, type CheckedBackgroundPayloads } from '../messages';
 import { answerMessages, type Handlers } from '../protocol';
@@ -128,6 +129,15 @@ const handlers: BackgroundHandlers = {
     await addAnchors(plan.toAdd);
     return { added: plan.toAdd.length, duplicates: plan.duplicates, warnings: plan.warnings, kind: plan.kind };
   },
+
+  async scheduleLogWrite() {
+    scheduleLogWrite();
+    return null;
+  },
+
+  checkLogFile: () => checkLogFile(),
+
+  resolveLogFileChange: ({ choice }) => resolveLogFileChange(choice),
 };
 
 export function answerBackgroundMessages(): () => void {

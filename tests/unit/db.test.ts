@@ -7,7 +7,10 @@ import {
   addAnchor,
   addAnchors,
   closeAnchorsDb,
+  forgetLogFolder,
   getAnchor,
+  getLogFolder,
+  getLogWriteState,
   getSettings,
   listAllAnchors,
   openAnchorsDb,
@@ -16,13 +19,17 @@ import {
   listVersions,
   purgeAnchors,
   restoreAnchors,
+  saveLogFolder,
+  saveLogWriteState,
   saveSettings,
+  storeFileImport,
   setPendingResume,
   takePendingResume,
   trashAnchors,
   updateAnchor,
 } from '../../lib/db';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
+import type { LogFolder } from '../../lib/log-file/records';
 
 function anchor(id: string, name: string, createdAt: string, extra: Partial<Anchor> = {}): Anchor {
   return {
@@ -168,5 +175,108 @@ describe('upgrading a database written by version 1', () => {
     expect((await listVersions('Thesis_Ch3')).map((a) => a.id)).toEqual(['x2', 'x1']);
     expect((await listTrash()).map((a) => a.id)).toEqual(['x3']);
     expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('upgrading a database written by version 2 (v4: the log file store)', () => {
+  /** The v2 schema as lib/db.ts created it, with a record in each store. */
+  async function writeVersion2(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(DB_NAME, 2);
+      request.onupgradeneeded = () => {
+        const db = request.result;
+        const anchors = db.createObjectStore('anchors', { keyPath: 'id' });
+        anchors.createIndex('createdAt', 'createdAt');
+        anchors.createIndex('name', 'name');
+        db.createObjectStore('settings', { keyPath: 'key' }).add({ key: 'settings', value: { ...DEFAULT_SETTINGS, autoSend: true } });
+        db.createObjectStore('pendingResumes', { keyPath: 'tabId' }).add({ tabId: 3, anchorId: 'v2', createdAt: '2026-01-01T09:00:00.000Z' });
+        anchors.add(anchor('v2', 'Thesis_Ch3', '2026-01-01T09:00:00.000Z'));
+      };
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(request.error);
+    });
+  }
+
+  it('keeps the anchors, settings and pending resumes, and adds an empty log file store', async () => {
+    await writeVersion2();
+    expect((await listAllAnchors()).map((a) => a.id)).toEqual(['v2']);
+    expect((await getSettings()).autoSend).toBe(true);
+    expect(await takePendingResume(3)).toBe('v2');
+    const db = await openAnchorsDb();
+    expect([...db.objectStoreNames].sort()).toEqual(['anchors', 'logFile', 'pendingResumes', 'settings']);
+    expect(await getLogFolder()).toBeUndefined();
+    expect(await getLogWriteState()).toBeUndefined();
+  });
+});
+
+describe('the log file’s folder and write state', () => {
+  /** A directory handle as IndexedDB gives it back; a plain object stands in (fake-indexeddb clones no methods). */
+  const folder = (id: string, extra: Partial<LogFolder> = {}): LogFolder => ({
+    id,
+    handle: { kind: 'directory', name: 'Anchors' } as unknown as FileSystemDirectoryHandle,
+    perProject: false,
+    chosenAt: '2026-03-01T10:00:00.000Z',
+    ...extra,
+  });
+  const state = (folderId: string) => ({ folderId, written: { 'GPT Anchors Log.md': 'abc' }, writtenAt: '2026-03-01T10:00:01.000Z' });
+
+  it('keeps the chosen folder and what was written there, and forgets both when stopped', async () => {
+    await saveLogFolder(folder('one'));
+    await saveLogWriteState(state('one'));
+    expect((await getLogFolder())?.handle.name).toBe('Anchors');
+    expect(await getLogWriteState()).toEqual(state('one'));
+    await forgetLogFolder();
+    expect(await getLogFolder()).toBeUndefined();
+    expect(await getLogWriteState()).toBeUndefined();
+  });
+
+  it('starts a different folder with nothing written, keeps the state when only the per-project choice changes', async () => {
+    await saveLogFolder(folder('one'));
+    await saveLogWriteState(state('one'));
+    await saveLogFolder(folder('one', { perProject: true }));
+    expect(await getLogWriteState()).toEqual(state('one'));
+    await saveLogFolder(folder('two'));
+    expect(await getLogWriteState()).toBeUndefined();
+  });
+
+  it('drops a write state that belongs to a folder no longer chosen (a write that finished late)', async () => {
+    await saveLogFolder(folder('two'));
+    await saveLogWriteState(state('one'));
+    expect(await getLogWriteState()).toBeUndefined();
+  });
+
+  it('refuses a folder record that is not a directory handle', async () => {
+    await expect(saveLogFolder({ ...folder('x'), handle: { kind: 'file', name: 'a.md' } as unknown as FileSystemDirectoryHandle })).rejects.toThrow(
+      /Not a folder handle/,
+    );
+    expect(await getLogFolder()).toBeUndefined();
+  });
+});
+
+describe('storing a log file’s import', () => {
+  it('adds and replaces in one transaction', async () => {
+    await addAnchor(anchor('a', 'A', '2026-01-01T10:00:00.000Z'));
+    const edited = { ...anchor('a', 'A', '2026-01-01T10:00:00.000Z'), nextAction: 'edited', origin: 'manual' as const };
+    const previous = { ...anchor('a', 'A', '2026-01-01T10:00:00.000Z'), id: 'a-before', deletedAt: '2026-03-01T00:00:00.000Z' };
+    await storeFileImport({ add: [anchor('b', 'B', '2026-01-02T10:00:00.000Z'), previous], replace: [edited] });
+    expect((await listAnchors()).map((a) => [a.id, a.nextAction])).toEqual([
+      ['b', 'next of b'],
+      ['a', 'edited'],
+    ]);
+    expect((await listTrash()).map((a) => [a.id, a.nextAction])).toEqual([['a-before', 'next of a']]);
+  });
+
+  it('stores nothing when an edited anchor is gone or an added one clashes', async () => {
+    await addAnchor(anchor('a', 'A', '2026-01-01T10:00:00.000Z'));
+    await expect(storeFileImport({ add: [anchor('b', 'B', '2026-01-02T10:00:00.000Z')], replace: [anchor('gone', 'G', '2026-01-01T10:00:00.000Z')] })).rejects.toThrow(
+      'No anchor with id gone.',
+    );
+    await expect(
+      storeFileImport({ add: [anchor('c', 'C', '2026-01-02T10:00:00.000Z'), anchor('a', 'A', '2026-01-01T10:00:00.000Z')], replace: [] }),
+    ).rejects.toBeInstanceOf(StorageError);
+    expect((await listAllAnchors()).map((a) => a.id)).toEqual(['a']);
   });
 });

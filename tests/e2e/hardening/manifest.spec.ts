@@ -12,7 +12,8 @@ import { contrast, luminance, readPng } from '../support/png';
  * - `contextMenus`: "Save selection as anchor" on ChatGPT pages.
  * - host access to https://chatgpt.com/* and https://chat.openai.com/*: the content script that
  *   adds the buttons, and messaging the ChatGPT tab for the keyboard commands and menu item.
- * Nothing else: no `storage` (IndexedDB needs none), no `tabs` (tabs.create needs none),
+ * Nothing else: no `storage` (IndexedDB needs none), no `tabs` (tabs.create needs none), none
+ * for the log file (the File System Access API asks the person for the one folder in its picker),
  * no `scripting`, no optional permissions, no web-accessible resources (the in-page UI is built
  * by the content script in a shadow root; nothing of the extension is exposed to web pages).
  */
