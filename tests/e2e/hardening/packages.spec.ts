@@ -130,7 +130,7 @@ test('the sources archive holds what rebuilds the add-on, nothing else, and buil
   for (const folder of ['entrypoints/', 'lib/', 'components/']) {
     expect(files.some((file) => file.startsWith(folder)), `${folder} in the sources`).toBe(true);
   }
-  const allowed = /^(entrypoints|lib|components|public)\/|^(package\.json|package-lock\.json|tsconfig\.json|wxt\.config\.ts|README\.md|LICENSE|CHANGELOG\.md)$/;
+  const allowed = /^(entrypoints|lib|components|public|assets)\/|^(package\.json|package-lock\.json|tsconfig\.json|wxt\.config\.ts|README\.md|LICENSE|CHANGELOG\.md)$/;
   expect(files.filter((file) => !allowed.test(file)), 'files outside the allow-list').toEqual([]);
 
   const tree = mkdtempSync(path.join(os.tmpdir(), 'gpt-anchors-sources-'));
