@@ -1,4 +1,5 @@
 import type { CapturePhase } from '../lib/content/capture';
+import { trusted } from '../lib/content/trusted';
 
 const PHASE_LABELS: Record<CapturePhase, string> = {
   waiting: 'Waiting for ChatGPT…',
@@ -13,22 +14,24 @@ type Props = {
   onResume: () => void;
 };
 
-/** The two buttons next to ChatGPT's composer. While saving, Save becomes Cancel. */
+/** The two buttons next to ChatGPT's composer. While saving, Save becomes Cancel. Clicks by scripts do nothing. */
 export function AnchorBar({ saving, missing, onSave, onResume }: Props) {
+  const save = trusted(onSave);
+  const resume = trusted(onResume);
   return (
     <>
     <div class="bar" role="group" aria-label="GPT Anchors">
       {saving ? (
-        <button type="button" class="btn busy" onClick={onSave} aria-label="Cancel saving anchor" title="Cancel">
+        <button type="button" class="btn busy" onClick={save} aria-label="Cancel saving anchor" title="Cancel">
           <span class="spinner" aria-hidden="true" />
           {PHASE_LABELS[saving]} <span class="cancel">Cancel</span>
         </button>
       ) : (
-        <button type="button" class="btn" onClick={onSave} title="Save anchor (Alt+Shift+S)">
+        <button type="button" class="btn" onClick={save} title="Save anchor (Alt+Shift+S)">
           Save anchor
         </button>
       )}
-      <button type="button" class="btn" onClick={onResume} title="Resume anchor (Alt+Shift+R)" disabled={saving !== null}>
+      <button type="button" class="btn" onClick={resume} title="Resume anchor (Alt+Shift+R)" disabled={saving !== null}>
         Resume anchor
       </button>
     </div>

@@ -223,7 +223,10 @@ test('saving a name again with new text keeps the earlier version', async ({ con
   ]);
 });
 
-test('a secret in an anchor is flagged and can be masked', async ({ context, extensionId }) => {
+test('a secret in an anchor is flagged; Mask saves a masked version, and the unmasked one can be deleted for good', async ({
+  context,
+  extensionId,
+}) => {
   const withKey = { ...THESIS, name: 'Bot_Deploy', dependencies: ['OPENAI_API_KEY=sk-proj-abcDEF1234567890abcdef1234', 'certbot'] };
   await serveChatGPT(context, {
     conversations: { [CHAT]: { title: 'Bot', turns: [{ role: 'user', markdown: 'x' }, { role: 'assistant', markdown: anchorReply(withKey) }] } },
@@ -233,9 +236,17 @@ test('a secret in an anchor is flagged and can be masked', async ({ context, ext
   await saveButton(page).click();
   await expect(toast(page)).toContainText('seems to hold a secret (OpenAI key)');
   await page.getByRole('button', { name: 'Mask' }).click();
+  await expect(toast(page)).toContainText('Masked [Bot_Deploy]: saved as a new version. The unmasked version is in the trash.');
   await expect(toast(page)).not.toContainText('secret');
-  const [stored] = await storedAnchors(context, extensionId);
-  expect(stored!.dependencies).toEqual(['OPENAI_API_KEY=••••1234', 'certbot']);
+  const [unmasked, masked] = await storedAnchors(context, extensionId);
+  expect(masked).toMatchObject({ name: 'Bot_Deploy', dependencies: ['OPENAI_API_KEY=••••1234', 'certbot'] });
+  expect(masked!.deletedAt).toBeUndefined();
+  expect(unmasked).toMatchObject({ dependencies: withKey.dependencies, deletedAt: expect.any(String) });
+
+  await toast(page).getByRole('button', { name: 'Delete the unmasked version' }).click();
+  await expect(toast(page)).toContainText('The unmasked version is deleted for good.');
+  await expect(toast(page).getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  expect(await storedAnchors(context, extensionId)).toEqual([masked]);
 });
 
 test('the buttons come back after a composer re-render and a route change, never twice', async ({ context }) => {

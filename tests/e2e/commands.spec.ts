@@ -1,5 +1,5 @@
 import type { Worker } from '@playwright/test';
-import { expect, inPageToast as toast, test } from './support/extension';
+import { expect, inPageToast as toast, resumePicker, test } from './support/extension';
 import { serveChatGPT } from './support/chatgpt-fixture';
 import { THESIS, anchorReply, storedAnchors } from './support/library';
 
@@ -59,8 +59,8 @@ test('the save and resume commands act in the ChatGPT tab', async ({ context, ex
   expect((await storedAnchors(context, extensionId)).map((a) => a.name)).toEqual(['Weekend_bot']);
 
   await runCommand(serviceWorker, 'resume');
-  await expect(page.getByRole('dialog', { name: 'Resume anchor' })).toBeVisible();
-  await expect(page.getByRole('searchbox', { name: 'Search anchors' })).toBeFocused();
+  await expect(resumePicker(page)).toBeVisible();
+  await expect(resumePicker(page).getByRole('searchbox', { name: 'Search anchors' })).toBeFocused();
 });
 
 test('Save selection as anchor parses a selected anchor', async ({ context, extensionId, serviceWorker }) => {

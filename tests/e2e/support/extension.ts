@@ -101,6 +101,14 @@ export function saveAnchorButton(page: Page) {
   return anchorBar(page).getByRole('button', { name: 'Save anchor', exact: true });
 }
 
+/**
+ * The picker behind Resume anchor: an extension page in an iframe over the ChatGPT page
+ * (lib/content/picker-frame.ts). Playwright reaches into the frame; the page itself cannot.
+ */
+export function resumePicker(page: Page) {
+  return page.frameLocator('iframe[title="Resume anchor"]').getByRole('dialog', { name: 'Resume anchor' });
+}
+
 /** The in-page toast (Saved anchor, errors, Resumed …), inside the bar's shadow host. */
 export function inPageToast(page: Page) {
   return page.locator('#gpt-anchors-host').getByRole('status');

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { DB_VERSION } from '../../../lib/db-schema';
 
 /**
  * Seeds the extension's IndexedDB from an extension page (popup.html) with raw IndexedDB inside
@@ -51,17 +52,17 @@ export function seedAnchor(fields: Partial<SeedAnchor> & { name: string }, minut
  */
 export async function waitForDatabase(page: Page, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!(await page.evaluate(databaseReady))) {
-    if (Date.now() > deadline) throw new Error('The extension did not create its database gpt-anchors (v2).');
+  while (!(await page.evaluate(databaseReady, DB_VERSION))) {
+    if (Date.now() > deadline) throw new Error(`The extension did not create its database gpt-anchors (v${DB_VERSION}).`);
     await page.waitForTimeout(50);
   }
 }
 
-async function databaseReady(): Promise<boolean> {
+async function databaseReady(version: number): Promise<boolean> {
   const dbs = await indexedDB.databases();
-  if (!dbs.some((db) => db.name === 'gpt-anchors' && db.version === 2)) return false;
+  if (!dbs.some((db) => db.name === 'gpt-anchors' && db.version === version)) return false;
   return new Promise<boolean>((resolve) => {
-    const open = indexedDB.open('gpt-anchors', 2);
+    const open = indexedDB.open('gpt-anchors', version);
     open.onupgradeneeded = () => open.transaction?.abort();
     open.onerror = () => resolve(false);
     open.onsuccess = () => {
@@ -76,9 +77,9 @@ async function databaseReady(): Promise<boolean> {
 export async function seedAnchors(page: Page, anchors: SeedAnchor[], announce = true): Promise<void> {
   await waitForDatabase(page);
   await page.evaluate(
-    ({ records, announce }) =>
+    ({ records, announce, version }) =>
       new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('gpt-anchors', 2);
+        const open = indexedDB.open('gpt-anchors', version);
         open.onupgradeneeded = () => open.transaction?.abort(); // never create it here
         open.onerror = () => reject(open.error ?? new Error('gpt-anchors is not there'));
         open.onsuccess = () => {
@@ -97,7 +98,7 @@ export async function seedAnchors(page: Page, anchors: SeedAnchor[], announce = 
           tx.onerror = () => reject(tx.error);
         };
       }),
-    { records: anchors, announce },
+    { records: anchors, announce, version: DB_VERSION },
   );
 }
 
@@ -108,11 +109,11 @@ export async function seedAnchors(page: Page, anchors: SeedAnchor[], announce = 
 export async function seedGenerated(page: Page, count: number): Promise<void> {
   await waitForDatabase(page);
   await page.evaluate(
-    (total) =>
+    ({ total, version }) =>
       new Promise<void>((resolve, reject) => {
         const words = 'survey schema draft review deploy admin migrate auth table index report chapter supervisor budget api test'.split(' ');
         const pick = (i: number, n: number) => Array.from({ length: n }, (_, k) => words[(i * 7 + k * 13) % words.length]).join(' ');
-        const open = indexedDB.open('gpt-anchors', 2);
+        const open = indexedDB.open('gpt-anchors', version);
         open.onupgradeneeded = () => open.transaction?.abort(); // never create it here
         open.onerror = () => reject(open.error ?? new Error('gpt-anchors is not there'));
         open.onsuccess = () => {
@@ -144,16 +145,16 @@ export async function seedGenerated(page: Page, count: number): Promise<void> {
           tx.onerror = () => reject(tx.error);
         };
       }),
-    count,
+    { total: count, version: DB_VERSION },
   );
 }
 
 /** Every stored anchor (trash included), read back with raw IndexedDB. */
 export async function readAnchors(page: Page): Promise<SeedAnchor[]> {
   return page.evaluate(
-    () =>
+    (version) =>
       new Promise<SeedAnchor[]>((resolve, reject) => {
-        const open = indexedDB.open('gpt-anchors', 2);
+        const open = indexedDB.open('gpt-anchors', version);
         open.onupgradeneeded = () => open.transaction?.abort(); // never create it here
         open.onerror = () => reject(open.error ?? new Error('gpt-anchors is not there'));
         open.onsuccess = () => {
@@ -166,5 +167,6 @@ export async function readAnchors(page: Page): Promise<SeedAnchor[]> {
           request.onerror = () => reject(request.error);
         };
       }),
+    DB_VERSION,
   );
 }
