@@ -13,22 +13,17 @@ export type SenderKind = 'chatgptTab' | 'extensionPage';
 /** This extension as the background sees it: its id and the origin(s) its pages load from. */
 export type Self = { id: string; pageOrigins: string[] };
 
-/** This extension as a sender: its id and where its pages come from. */
+/** This extension as a sender: its id and where its pages come from (`chrome-extension://<id>`, `moz-extension://<uuid>`). */
 export function thisExtension(): Self {
-  const origins = new Set([new URL(browser.runtime.getURL('/')).origin]);
-  // Chrome: pages (the picker included) run at chrome-extension://<id>.
-  if (browser.runtime.getURL('/').startsWith('chrome-extension:')) origins.add(`chrome-extension://${browser.runtime.id}`);
+  const base = browser.runtime.getURL('/').replace(/\/$/, '');
+  const origins = new Set([base]);
+  // Chrome: every page (the picker included) runs at chrome-extension://<id>.
+  if (base.startsWith('chrome-extension://')) origins.add(`chrome-extension://${browser.runtime.id}`);
   return { id: browser.runtime.id, pageOrigins: [...origins] };
 }
 
-function originOf(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
-}
+/** Compared as text: URL.origin is "null" for extension schemes in some runtimes, like any opaque origin. */
+const fromPageOf = (url: string | undefined, origins: string[]) => !!url && origins.some((origin) => url.startsWith(`${origin}/`));
 
 /**
  * `extensionPage`: a page of this extension (popup, options, the picker, even inside a ChatGPT
@@ -37,8 +32,7 @@ function originOf(url: string | undefined): string | null {
  */
 export function senderKind(sender: Browser.runtime.MessageSender, self: Self): SenderKind | null {
   if (sender.id !== self.id) return null;
-  const origin = originOf(sender.url);
-  if (origin && self.pageOrigins.includes(origin)) return 'extensionPage';
+  if (fromPageOf(sender.url, self.pageOrigins)) return 'extensionPage';
   if (sender.tab?.id !== undefined && sender.frameId === 0 && isChatGptUrl(sender.url)) return 'chatgptTab';
   return null;
 }
