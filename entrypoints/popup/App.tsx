@@ -59,6 +59,13 @@ export function App() {
     };
   }, []);
 
+  // An edit left unsaved when the popup closed (it closes as soon as it loses focus) comes back.
+  useEffect(() => {
+    loadActions()
+      .then((actions) => actions.draftToReopen())
+      .then((found) => found && api.edit(found.anchor), (e: unknown) => api.notify(errorText(e), 'error'));
+  }, []);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === '/' && !isTyping(event.target) && view === 'library' && !editing) {

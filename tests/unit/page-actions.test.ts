@@ -11,7 +11,12 @@ import { RECEIPT_TTL_MS, addAnchor, closeAnchorsDb, listAllAnchors } from '../..
  * "Delete the unmasked version" do, sent as the content script sends them.
  */
 
-const tab = (id: number) => ({ id: 'test-extension-id', url: 'https://chatgpt.com/c/abc', tab: { id }, frameId: 0 });
+const tab = (id: number): Browser.runtime.MessageSender => ({
+  id: 'test-extension-id',
+  url: 'https://chatgpt.com/c/abc',
+  tab: { id } as Browser.tabs.Tab,
+  frameId: 0,
+});
 type Answer = { ok: boolean; value?: unknown; error?: string };
 
 function send(type: string, payload: unknown, sender: Browser.runtime.MessageSender = tab(7)): Promise<Answer> {

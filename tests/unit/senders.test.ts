@@ -16,18 +16,19 @@ import { backgroundAudience, type BackgroundRequest } from '../../lib/messages';
 
 const ID = 'test-extension-id';
 const self: Self = { id: ID, pageOrigins: [`chrome-extension://${ID}`] };
+const tabWith = (id: number) => ({ id }) as Browser.tabs.Tab;
 
 const senders = {
-  contentScript: { id: ID, url: 'https://chatgpt.com/c/abc', tab: { id: 7 }, frameId: 0 },
-  contentScriptOpenAI: { id: ID, url: 'https://chat.openai.com/', tab: { id: 8 }, frameId: 0 },
-  otherSite: { id: ID, url: 'https://evil.example/chatgpt.com/', tab: { id: 9 }, frameId: 0 },
-  lookalikeHost: { id: ID, url: 'https://chatgpt.com.evil.example/', tab: { id: 9 }, frameId: 0 },
-  plainHttp: { id: ID, url: 'http://chatgpt.com/', tab: { id: 9 }, frameId: 0 },
-  subframe: { id: ID, url: 'https://chatgpt.com/embedded', tab: { id: 7 }, frameId: 3 },
-  otherExtension: { id: 'someone-else', url: 'https://chatgpt.com/', tab: { id: 7 }, frameId: 0 },
+  contentScript: { id: ID, url: 'https://chatgpt.com/c/abc', tab: tabWith(7), frameId: 0 },
+  contentScriptOpenAI: { id: ID, url: 'https://chat.openai.com/', tab: tabWith(8), frameId: 0 },
+  otherSite: { id: ID, url: 'https://evil.example/chatgpt.com/', tab: tabWith(9), frameId: 0 },
+  lookalikeHost: { id: ID, url: 'https://chatgpt.com.evil.example/', tab: tabWith(9), frameId: 0 },
+  plainHttp: { id: ID, url: 'http://chatgpt.com/', tab: tabWith(9), frameId: 0 },
+  subframe: { id: ID, url: 'https://chatgpt.com/embedded', tab: tabWith(7), frameId: 3 },
+  otherExtension: { id: 'someone-else', url: 'https://chatgpt.com/', tab: tabWith(7), frameId: 0 },
   otherExtensionPage: { id: 'someone-else', url: 'chrome-extension://someone-else/popup.html' },
   popup: { id: ID, url: `chrome-extension://${ID}/popup.html` },
-  pickerFrame: { id: ID, url: `chrome-extension://${ID}/picker.html?theme=dark`, tab: { id: 7 }, frameId: 5 },
+  pickerFrame: { id: ID, url: `chrome-extension://${ID}/picker.html?theme=dark`, tab: tabWith(7), frameId: 5 },
   noUrl: { id: ID },
 } satisfies Record<string, Browser.runtime.MessageSender>;
 
