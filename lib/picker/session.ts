@@ -60,6 +60,8 @@ function listenForToken(): Promise<void> {
  */
 export async function loadLibrary(): Promise<Anchor[]> {
   const direct = await readAllAnchors().catch(() => null);
+  // Which way it came, on the page's root: the end-to-end tests check both.
+  document.documentElement.dataset.librarySource = direct ? 'indexeddb' : 'background';
   if (direct) return direct.filter((anchor) => !anchor.deletedAt);
   return sendToBackground('pickerLibrary', {});
 }
