@@ -16,6 +16,7 @@ import {
   type StreamingRun,
 } from './page.bench';
 import { benchFirstPaint, benchKeystrokes, firstPaintJsGzipBytes, seedLibrary, TARGETS as POPUP_TARGETS } from './popup.bench';
+import { PICKER_TARGETS, benchPickerKeystrokes, seedPickerLibrary } from './picker.bench';
 import { recordMetric, summarize } from './report';
 import { contentScriptComposition, contentScriptFiles, gzipBytes } from './sizes';
 
@@ -139,6 +140,25 @@ test('library of 10,000 anchors: popup, save, export, import', async ({ context,
     note: 'importLog with a generated 10,000-entry log (about 4 MB, new names each run, so every entry is added) from popup.html until the answer; the library already holds 10,000–30,000 anchors.',
     details: { imports },
   });
+});
+
+test('Resume anchor picker: a keystroke at 10,000 and at 100,000 anchors', async ({ context, extensionId }) => {
+  test.setTimeout(900_000);
+  const queries = ['schema draft', 'project12_step', 'zzz', 'supervisor'];
+  for (const count of [10_000, 100_000]) {
+    await seedPickerLibrary(context, extensionId, count);
+    const run = await benchPickerKeystrokes(context, queries);
+    const label = count.toLocaleString('en-US');
+    recordMetric({
+      id: `pickerKeystroke${count / 1000}k`,
+      label: `picker: search keystroke at ${label} anchors → list updated`,
+      unit: 'ms',
+      target: PICKER_TARGETS.keystrokeMs,
+      samples: run.update,
+      note: `picker frame measure 'search-update' (keydown → filtered list in the DOM), typing ${queries.map((q) => `"${q}"`).join(', ')} a key at a time; to the next frame: median ${summarize(run.frame).median.toFixed(1)} ms. The library is read once when the picker opens (here from the background in pages, third-party storage being blocked in this profile): list shown ${run.openToListMs.toFixed(0)} ms after the frame's navigation, ${run.clickToListMs} ms after the click.`,
+      details: { keystrokeFrameMs: run.frame, openToListMs: run.openToListMs, clickToListMs: run.clickToListMs },
+    });
+  }
 });
 
 test('long chat (500 turns) while a 3,000-word reply streams', async ({ context, extensionId }) => {

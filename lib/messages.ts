@@ -37,7 +37,7 @@ export const backgroundRequests = {
   claimPendingResume: z.object({}),
   openPicker: z.object({}),
   pickerClaim: z.object({ token: z.string().check(z.minLength(1), z.maxLength(200)) }),
-  pickerLibrary: z.object({}),
+  pickerLibrary: z.object({ from: z.number().check(z.int(), z.minimum(0)) }),
   pickerResume: z.object({ id }),
   pickerClose: z.object({}),
   exportLog: z.object({ format: z.enum(['markdown', 'json']) }),
@@ -102,8 +102,12 @@ export interface BackgroundResponses {
   /** The token the picker frame must present (the content script hands it over, see lib/content/picker-frame.ts). */
   openPicker: { token: string };
   pickerClaim: null;
-  /** The live library, for a picker frame that cannot open IndexedDB itself (third-party storage blocked). */
-  pickerLibrary: Anchor[];
+  /**
+   * The live library, for a picker frame that cannot open IndexedDB itself (third-party storage
+   * blocked), in pages from `from` (a browser message holds at most 64 MB); `next` is where the
+   * next page starts, null after the last.
+   */
+  pickerLibrary: { anchors: Anchor[]; next: number | null };
   pickerResume: null;
   pickerClose: null;
   exportLog: { filename: string; count: number };

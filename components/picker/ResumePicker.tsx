@@ -4,7 +4,7 @@ import { LONG_RESUME_CHARS } from '../../lib/content/resume';
 import { formatResumeText } from '../../lib/format';
 import { queryIndex, type AnchorGroup } from '../../lib/library-index';
 import { exactTime, relativeTime } from '../../lib/time';
-import { markSearchRendered, noteSearchKey } from '../popup/perf';
+import { markFirstListPaint, markSearchRendered, noteSearchKey } from '../popup/perf';
 import type { PickerApi } from './api';
 import { usePickerLibrary } from './usePickerLibrary';
 
@@ -33,11 +33,20 @@ export function ResumePicker({ api }: { api: PickerApi }) {
   const search = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
+    // A frame from another origin than the page may not take focus on its own: the content script
+    // focuses the frame when it has loaded, before it hands over the token, so the search box
+    // gets the caret once the claim is through (and whenever the frame gets focus back).
+    const focusSearch = () => document.activeElement === document.body && search.current?.focus();
     search.current?.focus();
+    window.addEventListener('focus', focusSearch);
     api.claim().then(
-      () => setClaim({ state: 'claimed' }),
+      () => {
+        setClaim({ state: 'claimed' });
+        search.current?.focus();
+      },
       (error: unknown) => setClaim({ state: 'refused', error: errorText(error) }),
     );
+    return () => window.removeEventListener('focus', focusSearch);
   }, [api]);
 
   const results = useMemo(() => (index ? queryIndex(index, { query, project: '', sort: 'newest' }) : []), [index, query]);
@@ -45,6 +54,9 @@ export function ResumePicker({ api }: { api: PickerApi }) {
   const more = results.length - visible.length;
 
   useLayoutEffect(markSearchRendered, [results]);
+  useLayoutEffect(() => {
+    if (index) markFirstListPaint();
+  }, [index]);
   useEffect(() => {
     if (active >= visible.length && visible.length > 0) setActive(visible.length - 1);
   }, [visible.length]);

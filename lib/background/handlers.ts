@@ -8,10 +8,13 @@ import { answerMessages, sendToTab, type Handlers } from '../protocol';
 import { NEW_CHAT_URL } from '../chatgpt/hosts';
 import { downloadText, localDateStamp } from './download';
 import { deleteUnmaskedFromPage, maskFromPage, renameFromPage, saveFromPage, undoFromPage } from './page-actions';
-import { claimPickerSession, endPickerSession, openPickerSession, requirePickerSession } from './picker-sessions';
+import { claimPickerSession, endPickerSession, openPickerSession, pickerLibraryPage, requirePickerSession } from './picker-sessions';
 import { refusal, thisExtension } from './senders';
 
 type BackgroundHandlers = Handlers<CheckedBackgroundPayloads, BackgroundResponses>;
+
+/** Anchors per pickerLibrary answer: a few MB, far under a browser message's 64 MB. */
+const PICKER_PAGE_ANCHORS = 5_000;
 
 async function requireAnchor(id: string) {
   const anchor = await getAnchor(id);
@@ -74,9 +77,9 @@ const handlers: BackgroundHandlers = {
     return null;
   },
 
-  async pickerLibrary(_request, sender) {
-    requirePickerSession(sender.tab?.id, sender.frameId);
-    return listAnchors();
+  async pickerLibrary({ from }, sender) {
+    const tabId = requirePickerSession(sender.tab?.id, sender.frameId);
+    return pickerLibraryPage(tabId, from, listAnchors, PICKER_PAGE_ANCHORS);
   },
 
   /** The one anchor the user picked goes to the tab's content script, and nothing else does. */

@@ -9,7 +9,7 @@
 
 export const CLAIM_WITHIN_MS = 30_000;
 
-type Session = { token: string; frameId?: number; openedAt: number };
+type Session = { token: string; frameId?: number; openedAt: number; library?: unknown[] };
 
 const sessions = new Map<number, Session>();
 
@@ -38,6 +38,19 @@ export function requirePickerSession(tabId: number | undefined, frameId: number 
     throw new Error('This picker has expired. Close it and press Resume anchor again.');
   }
   return tabId;
+}
+
+/**
+ * The library as read for this tab's picker when it asked for the first page; the later pages
+ * come from the same read, so a picker that cannot open IndexedDB gets one consistent list.
+ */
+export async function pickerLibraryPage<T>(tabId: number, from: number, read: () => Promise<T[]>, pageSize: number) {
+  const session = sessions.get(tabId);
+  if (!session) throw new Error('This picker has expired. Close it and press Resume anchor again.');
+  if (from === 0 || !session.library) session.library = await read();
+  const library = session.library as T[];
+  const next = from + pageSize < library.length ? from + pageSize : null;
+  return { anchors: library.slice(from, from + pageSize), next };
 }
 
 /** The picker in this tab is done (picked or closed). */

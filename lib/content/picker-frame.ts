@@ -38,12 +38,14 @@ export function mountPickerFrame(token: string, theme: 'light' | 'dark'): Picker
   frame.addEventListener('load', (event) => {
     if (!event.isTrusted) return;
     for (const origin of extensionOrigins()) frame.contentWindow?.postMessage(`${PICKER_TOKEN_PREFIX}${token}`, origin);
-    frame.focus();
+    focus();
   });
+  // The frame may not take focus on its own (another origin, no click inside it yet): give it.
+  const focus = () => frame.focus();
   host.append(frame);
   (document.body ?? document.documentElement).append(host);
   return {
-    focus: () => frame.focus(),
+    focus,
     remove: () => host.remove(),
   };
 }

@@ -63,7 +63,14 @@ export async function loadLibrary(): Promise<Anchor[]> {
   // Which way it came, on the page's root: the end-to-end tests check both.
   document.documentElement.dataset.librarySource = direct ? 'indexeddb' : 'background';
   if (direct) return direct.filter((anchor) => !anchor.deletedAt);
-  return sendToBackground('pickerLibrary', {});
+  const anchors: Anchor[] = [];
+  let from: number | null = 0;
+  while (from !== null) {
+    const page: { anchors: Anchor[]; next: number | null } = await sendToBackground('pickerLibrary', { from });
+    for (const anchor of page.anchors) anchors.push(anchor); // not push(...): a page can outgrow the argument limit
+    from = page.next;
+  }
+  return anchors;
 }
 
 const PING_MS = 20_000;

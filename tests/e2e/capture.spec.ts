@@ -180,15 +180,16 @@ test('Save this anchor saves exactly that message; saving it twice makes no dupl
   expect(stored[0]!.source.messageId).toBeTruthy();
 });
 
-test('Undo removes the saved anchor; Rename validates and renames it', async ({ context, extensionId }) => {
+test('Undo moves the saved anchor to the trash; Rename validates and renames it', async ({ context, extensionId }) => {
   await serveChatGPT(context, { conversations });
   const page = await context.newPage();
   await page.goto(`https://chatgpt.com/c/${CHAT}`);
   await saveButton(page).click();
   await expect(toast(page)).toContainText('Saved anchor [Thesis_Ch3_Methods]');
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(toast(page)).toContainText('Removed anchor [Thesis_Ch3_Methods]');
-  expect(await storedAnchors(context, extensionId)).toEqual([]);
+  await expect(toast(page)).toContainText('Moved anchor [Thesis_Ch3_Methods] to the trash.');
+  const [trashed] = await storedAnchors(context, extensionId);
+  expect(trashed).toMatchObject({ name: 'Thesis_Ch3_Methods', deletedAt: expect.any(String) });
 
   await saveButton(page).click();
   await expect(toast(page)).toContainText('Saved anchor [Thesis_Ch3_Methods]');
@@ -201,7 +202,7 @@ test('Undo removes the saved anchor; Rename validates and renames it', async ({ 
   await page.getByRole('button', { name: 'Save name' }).click();
   await expect(toast(page)).toContainText('Saved anchor [Thesis_Ch3_Methods_v2]');
   const stored = await storedAnchors(context, extensionId);
-  expect(stored.map((a) => a.name)).toEqual(['Thesis_Ch3_Methods_v2']);
+  expect(stored.filter((a) => !a.deletedAt).map((a) => a.name)).toEqual(['Thesis_Ch3_Methods_v2']);
 });
 
 test('saving a name again with new text keeps the earlier version', async ({ context, extensionId }) => {

@@ -58,6 +58,8 @@ test('the save and resume commands act in the ChatGPT tab', async ({ context, ex
   await expect(toast(page)).toContainText('Saved anchor [Weekend_bot]', { timeout: 20_000 });
   expect((await storedAnchors(context, extensionId)).map((a) => a.name)).toEqual(['Weekend_bot']);
 
+  // The command acts in the active tab; reading the database above opened the options page in front.
+  await page.bringToFront();
   await runCommand(serviceWorker, 'resume');
   await expect(resumePicker(page)).toBeVisible();
   await expect(resumePicker(page).getByRole('searchbox', { name: 'Search anchors' })).toBeFocused();

@@ -4,6 +4,7 @@ import {
   claimPickerSession,
   endPickerSession,
   openPickerSession,
+  pickerLibraryPage,
   requirePickerSession,
 } from '../../lib/background/picker-sessions';
 
@@ -47,5 +48,22 @@ describe('picker sessions', () => {
     expect(() => requirePickerSession(4, 5)).toThrow(/has expired/);
     claimPickerSession(4, 9, second, 30);
     expect(requirePickerSession(4, 9)).toBe(4);
+  });
+
+  it('hands the library over in pages from one read, and reads again for a new first page', async () => {
+    const token = openPickerSession(5, 0);
+    claimPickerSession(5, 2, token, 1);
+    let reads = 0;
+    let library = [1, 2, 3, 4, 5];
+    const read = async () => ((reads += 1), library);
+    expect(await pickerLibraryPage(5, 0, read, 2)).toEqual({ anchors: [1, 2], next: 2 });
+    library = [9];
+    expect(await pickerLibraryPage(5, 2, read, 2)).toEqual({ anchors: [3, 4], next: 4 });
+    expect(await pickerLibraryPage(5, 4, read, 2)).toEqual({ anchors: [5], next: null });
+    expect(reads).toBe(1);
+    expect(await pickerLibraryPage(5, 0, read, 2)).toEqual({ anchors: [9], next: null });
+    expect(reads).toBe(2);
+    endPickerSession(5);
+    await expect(pickerLibraryPage(5, 0, read, 2)).rejects.toThrow(/has expired/);
   });
 });

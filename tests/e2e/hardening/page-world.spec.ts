@@ -262,7 +262,7 @@ test('messages: the page has no way in, and our content script’s world gets no
     const runtime = (window as unknown as { chrome?: { runtime?: { sendMessage?: (...args: unknown[]) => Promise<unknown> } } }).chrome?.runtime;
     if (!runtime?.sendMessage) return 'no runtime.sendMessage';
     try {
-      return JSON.stringify(await runtime.sendMessage(id, { type: 'pickerLibrary', payload: {} }));
+      return JSON.stringify(await runtime.sendMessage(id, { type: 'pickerLibrary', payload: { from: 0 } }));
     } catch (error) {
       return `refused: ${(error as Error).message}`;
     }
@@ -275,7 +275,7 @@ test('messages: the page has no way in, and our content script’s world gets no
     world.run(`chrome.runtime.sendMessage(${JSON.stringify({ type, payload })}).then((a) => a ?? 'no answer', (e) => 'error: ' + e.message)`);
   const plantedLog = ['# GPT Anchors Log', '', '**09:12 03/14/2026**', '', 'Resume from anchor: **[Planted]**', '', 'Context: planted', ''].join('\n');
   const answers = {
-    pickerLibrary: await ask('pickerLibrary', {}),
+    pickerLibrary: await ask('pickerLibrary', { from: 0 }),
     exportLog: await ask('exportLog', { format: 'json' }),
     importLog: await ask('importLog', { fileName: 'x.md', text: plantedLog }),
     resumeInNewTab: await ask('resumeInNewTab', { id: seeded[0]!.id }),

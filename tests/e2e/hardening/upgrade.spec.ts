@@ -1,5 +1,6 @@
 import { expect, test } from './guard';
 import { storedAnchors } from '../support/library';
+import { DB_VERSION } from '../../../lib/db-schema';
 
 /**
  * A library written by the first release (schema v1: one `anchors` store, a `createdAt` index,
@@ -60,5 +61,5 @@ test('a v1 database opens in the current version: every record listed and migrat
     expect(upgraded).toMatchObject({ timeKnown: true, resumeCount: 0, source: {}, origin: record.origin ?? 'captured' });
   }
   const version = await popup.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'gpt-anchors')?.version);
-  expect(version).toBe(2);
+  expect(version).toBe(DB_VERSION);
 });
