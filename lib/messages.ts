@@ -37,7 +37,7 @@ export const backgroundRequests = {
   claimPendingResume: z.object({}),
   openPicker: z.object({}),
   pickerClaim: z.object({ token: z.string().check(z.minLength(1), z.maxLength(200)) }),
-  pickerLibrary: z.object({ from: z.number().check(z.int(), z.minimum(0)) }),
+  pickerLibrary: z.object({ from: z.number().check(z.int(), z.minimum(0)), newest: z.optional(z.boolean()) }),
   pickerResume: z.object({ id }),
   pickerClose: z.object({}),
   exportLog: z.object({ format: z.enum(['markdown', 'json']) }),
@@ -104,10 +104,11 @@ export interface BackgroundResponses {
   pickerClaim: null;
   /**
    * The live library, for a picker frame that cannot open IndexedDB itself (third-party storage
-   * blocked), in pages from `from` (a browser message holds at most 64 MB); `next` is where the
-   * next page starts, null after the last.
+   * blocked). `newest: true` answers the newest anchors at once (a first screen) and starts
+   * reading the whole library; then pages `from` 0 (a browser message holds at most 64 MB);
+   * `next` is where the next page starts, null after the last; `total` is null for the first screen.
    */
-  pickerLibrary: { anchors: Anchor[]; next: number | null };
+  pickerLibrary: { anchors: Anchor[]; next: number | null; total: number | null };
   pickerResume: null;
   pickerClose: null;
   exportLog: { filename: string; count: number };

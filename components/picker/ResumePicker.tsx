@@ -23,7 +23,7 @@ type Claim = { state: 'waiting' } | { state: 'claimed' } | { state: 'refused'; e
  */
 export function ResumePicker({ api }: { api: PickerApi }) {
   const [claim, setClaim] = useState<Claim>({ state: 'waiting' });
-  const { index, error: loadError } = usePickerLibrary(api, claim.state === 'claimed');
+  const { index, loading, error: loadError } = usePickerLibrary(api, claim.state === 'claimed');
   const [query, setQuery] = useState('');
   const [shown, setShown] = useState(PAGE_SIZE);
   const [active, setActive] = useState(0);
@@ -184,7 +184,12 @@ export function ResumePicker({ api }: { api: PickerApi }) {
               ))}
               {results.length === 0 && <li class="empty">No anchor matches “{query}”.</li>}
             </ul>
-            {more > 0 && (
+            {loading && (
+              <p class="note">
+                Loading the rest of the library{loading.total ? ` (${loading.total.toLocaleString('en-US')} anchors)` : ''}…
+              </p>
+            )}
+            {more > 0 && !loading && (
               <p class="more">
                 {more.toLocaleString('en-US')} more {more === 1 ? 'anchor matches' : 'anchors match'}.{' '}
                 <button type="button" class="link" onClick={showMore}>

@@ -3,7 +3,8 @@ import type { Anchor } from '../../lib/anchor';
 import { buildIndex, prepareSearch, type LibraryIndex } from '../../lib/library-index';
 import type { PickerApi } from './api';
 
-export type PickerLibrary = { index: LibraryIndex | null; error: string | null };
+/** `loading`: only the newest anchors are in so far (`total`: how many there are, when known). */
+export type PickerLibrary = { index: LibraryIndex | null; loading: { total: number | null } | null; error: string | null };
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -13,6 +14,7 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
  */
 export function usePickerLibrary(api: PickerApi, ready: boolean): PickerLibrary {
   const [anchors, setAnchors] = useState<Anchor[] | null>(null);
+  const [loading, setLoading] = useState<{ total: number | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const generation = useRef(0);
 
@@ -20,10 +22,19 @@ export function usePickerLibrary(api: PickerApi, ready: boolean): PickerLibrary 
     if (!ready) return;
     const load = () => {
       const mine = ++generation.current;
-      api.load().then(
+      let complete = false;
+      const onFirstScreen = ({ anchors: newest, total }: { anchors: Anchor[]; total: number | null }) => {
+        if (mine !== generation.current || complete) return;
+        setAnchors((shown) => shown ?? newest); // only before anything is shown: a reload keeps the full list until it is replaced
+        setLoading((now) => now ?? { total });
+      };
+      api.load(onFirstScreen).then(
         (read) => {
+          complete = true;
           if (mine !== generation.current) return; // a later read won the race
+          if (!performance.getEntriesByName('library-read').length) performance.mark('library-read'); // for the bench
           setAnchors(read);
+          setLoading(null);
           setError(null);
         },
         (failure: unknown) => setError(`The library could not be read: ${errorText(failure)}`),
@@ -41,5 +52,5 @@ export function usePickerLibrary(api: PickerApi, ready: boolean): PickerLibrary 
     idle(() => prepareSearch(index));
   }, [index]);
 
-  return { index, error };
+  return { index, loading, error };
 }

@@ -1,7 +1,17 @@
 import { browser, type Browser } from 'wxt/browser';
 import { formatBackup } from '../backup';
 import { formatLog, formatResumeText } from '../format';
-import { addAnchors, getAnchor, getSettings, listAllAnchors, listAnchors, setPendingResume, takePendingResume, updateAnchor } from '../db';
+import {
+  addAnchors,
+  getAnchor,
+  getSettings,
+  listAllAnchors,
+  listAnchors,
+  listNewest,
+  setPendingResume,
+  takePendingResume,
+  updateAnchor,
+} from '../db';
 import { planImport } from '../import-plan';
 import { backgroundChecks, type BackgroundResponses, type CheckedBackgroundPayloads, type ResumeOrder } from '../messages';
 import { answerMessages, sendToTab, type Handlers } from '../protocol';
@@ -13,8 +23,9 @@ import { refusal, thisExtension } from './senders';
 
 type BackgroundHandlers = Handlers<CheckedBackgroundPayloads, BackgroundResponses>;
 
-/** Anchors per pickerLibrary answer: a few MB, far under a browser message's 64 MB. */
-const PICKER_PAGE_ANCHORS = 5_000;
+/** The picker's first screen, and then anchors per pickerLibrary page: a few MB, far under a browser message's 64 MB. */
+const PICKER_FIRST_SCREEN = 200;
+const PICKER_PAGE = 5_000;
 
 async function requireAnchor(id: string) {
   const anchor = await getAnchor(id);
@@ -77,9 +88,10 @@ const handlers: BackgroundHandlers = {
     return null;
   },
 
-  async pickerLibrary({ from }, sender) {
+  async pickerLibrary(request, sender) {
     const tabId = requirePickerSession(sender.tab?.id, sender.frameId);
-    return pickerLibraryPage(tabId, from, listAnchors, PICKER_PAGE_ANCHORS);
+    const newest = async () => (await listNewest(PICKER_FIRST_SCREEN)).filter((anchor) => !anchor.deletedAt);
+    return pickerLibraryPage(tabId, request, { all: listAnchors, newest }, PICKER_PAGE);
   },
 
   /** The one anchor the user picked goes to the tab's content script, and nothing else does. */

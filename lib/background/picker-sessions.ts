@@ -9,7 +9,7 @@
 
 export const CLAIM_WITHIN_MS = 30_000;
 
-type Session = { token: string; frameId?: number; openedAt: number; library?: unknown[] };
+type Session = { token: string; frameId?: number; openedAt: number; library?: Promise<unknown[]> };
 
 const sessions = new Map<number, Session>();
 
@@ -41,16 +41,32 @@ export function requirePickerSession(tabId: number | undefined, frameId: number 
 }
 
 /**
- * The library as read for this tab's picker when it asked for the first page; the later pages
- * come from the same read, so a picker that cannot open IndexedDB gets one consistent list.
+ * The library for this tab's picker, when it cannot read it itself. `newest` (a new load) answers
+ * the newest anchors at once and starts one read of the whole library; the pages after come from
+ * that same read, so the picker gets one consistent list.
  */
-export async function pickerLibraryPage<T>(tabId: number, from: number, read: () => Promise<T[]>, pageSize: number) {
+export async function pickerLibraryPage<T>(
+  tabId: number,
+  request: { from: number; newest?: boolean },
+  reads: { all: () => Promise<T[]>; newest: () => Promise<T[]> },
+  pageSize: number,
+): Promise<{ anchors: T[]; next: number | null; total: number | null }> {
   const session = sessions.get(tabId);
   if (!session) throw new Error('This picker has expired. Close it and press Resume anchor again.');
-  if (from === 0 || !session.library) session.library = await read();
-  const library = session.library as T[];
-  const next = from + pageSize < library.length ? from + pageSize : null;
-  return { anchors: library.slice(from, from + pageSize), next };
+  const readAll = () => {
+    const reading = reads.all();
+    reading.catch(() => undefined); // a failed read is reported to whoever asks for a page
+    session.library = reading;
+  };
+  if (request.newest) {
+    const newest = await reads.newest(); // first, so the whole read does not hold it up
+    readAll();
+    return { anchors: newest, next: 0, total: null };
+  }
+  if (!session.library) readAll();
+  const library = (await session.library) as T[];
+  const end = request.from + pageSize;
+  return { anchors: library.slice(request.from, end), next: end < library.length ? end : null, total: library.length };
 }
 
 /** The picker in this tab is done (picked or closed). */

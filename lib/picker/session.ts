@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Anchor } from '../anchor';
 import { isChatGptUrl } from '../chatgpt/hosts';
-import { readAllAnchors } from '../db-read';
+import { readAllAnchors, readNewestAnchors } from '../db-read';
 import { PICKER_PORT, PICKER_TOKEN_PREFIX, type PickerPortMessage } from '../picker-link';
 import { sendToBackground } from '../protocol';
 
@@ -53,16 +53,28 @@ function listenForToken(): Promise<void> {
   });
 }
 
+/** The newest anchors, shown while the rest of the library is still on its way. */
+export type FirstScreen = { anchors: Anchor[]; total: number | null };
+
+const FIRST_SCREEN = 200;
+
 /**
  * The live library. Straight from IndexedDB when the browser lets this frame open it; a browser
  * that blocks third-party storage refuses a frame inside another site's page, and then the
- * background sends it (once per change, never per keystroke).
+ * background sends it in pages (once per change, never per keystroke). `onFirstScreen` gets the
+ * newest anchors first, so a big library lists at once and the search covers all of it soon after.
  */
-export async function loadLibrary(): Promise<Anchor[]> {
-  const direct = await readAllAnchors().catch(() => null);
+export async function loadLibrary(onFirstScreen?: (first: FirstScreen) => void): Promise<Anchor[]> {
+  const newest = await readNewestAnchors(FIRST_SCREEN).catch(() => null);
   // Which way it came, on the page's root: the end-to-end tests check both.
-  document.documentElement.dataset.librarySource = direct ? 'indexeddb' : 'background';
-  if (direct) return direct.filter((anchor) => !anchor.deletedAt);
+  document.documentElement.dataset.librarySource = newest ? 'indexeddb' : 'background';
+  if (newest) {
+    onFirstScreen?.({ anchors: newest, total: null });
+    const all = await readAllAnchors().catch(() => null);
+    if (all) return all.filter((anchor) => !anchor.deletedAt);
+  }
+  const first = await sendToBackground('pickerLibrary', { from: 0, newest: true });
+  onFirstScreen?.({ anchors: first.anchors, total: null });
   const anchors: Anchor[] = [];
   let from: number | null = 0;
   while (from !== null) {

@@ -50,20 +50,23 @@ describe('picker sessions', () => {
     expect(requirePickerSession(4, 9)).toBe(4);
   });
 
-  it('hands the library over in pages from one read, and reads again for a new first page', async () => {
+  it('answers the newest at once, then the library in pages from one read; a new load reads again', async () => {
     const token = openPickerSession(5, 0);
     claimPickerSession(5, 2, token, 1);
     let reads = 0;
     let library = [1, 2, 3, 4, 5];
-    const read = async () => ((reads += 1), library);
-    expect(await pickerLibraryPage(5, 0, read, 2)).toEqual({ anchors: [1, 2], next: 2 });
+    const all = async () => ((reads += 1), library);
+    const newest = async () => [1];
+    expect(await pickerLibraryPage(5, { from: 0, newest: true }, { all, newest }, 2)).toEqual({ anchors: [1], next: 0, total: null });
     library = [9];
-    expect(await pickerLibraryPage(5, 2, read, 2)).toEqual({ anchors: [3, 4], next: 4 });
-    expect(await pickerLibraryPage(5, 4, read, 2)).toEqual({ anchors: [5], next: null });
+    expect(await pickerLibraryPage(5, { from: 0 }, { all, newest }, 2)).toEqual({ anchors: [1, 2], next: 2, total: 5 });
+    expect(await pickerLibraryPage(5, { from: 2 }, { all, newest }, 2)).toEqual({ anchors: [3, 4], next: 4, total: 5 });
+    expect(await pickerLibraryPage(5, { from: 4 }, { all, newest }, 2)).toEqual({ anchors: [5], next: null, total: 5 });
     expect(reads).toBe(1);
-    expect(await pickerLibraryPage(5, 0, read, 2)).toEqual({ anchors: [9], next: null });
+    await pickerLibraryPage(5, { from: 0, newest: true }, { all, newest }, 2);
+    expect(await pickerLibraryPage(5, { from: 0 }, { all, newest }, 2)).toEqual({ anchors: [9], next: null, total: 1 });
     expect(reads).toBe(2);
     endPickerSession(5);
-    await expect(pickerLibraryPage(5, 0, read, 2)).rejects.toThrow(/has expired/);
+    await expect(pickerLibraryPage(5, { from: 0 }, { all, newest }, 2)).rejects.toThrow(/has expired/);
   });
 });

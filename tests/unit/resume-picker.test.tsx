@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Anchor } from '../../lib/anchor';
-import type { PickerApi } from '../../components/picker/api';
+import type { FirstScreen, PickerApi } from '../../components/picker/api';
 import { PAGE_SIZE, ResumePicker } from '../../components/picker/ResumePicker';
 
 /**
@@ -30,7 +30,7 @@ function fakeApi(anchors: Anchor[], claim: () => Promise<void> = async () => und
   let onChange: (() => void) | undefined;
   const api = {
     claim: vi.fn(claim),
-    load: vi.fn(async () => anchors),
+    load: vi.fn(async (_onFirstScreen?: (first: FirstScreen) => void) => anchors),
     watch: vi.fn((listener: () => void) => {
       onChange = listener;
       return () => undefined;
@@ -145,6 +145,23 @@ describe('the picker page', () => {
     await settle();
     expect(options().map((o) => o.querySelector('.option-name')?.textContent)).toEqual(['Project_Step22', 'Project_Step2']);
     expect(api.load).toHaveBeenCalledTimes(2);
+  });
+
+  it('lists the newest at once on a slow read, and the whole library when it is in', async () => {
+    const all = Array.from({ length: 5 }, (_, i) => anchor(i));
+    let finish: (anchors: Anchor[]) => void = () => undefined;
+    const { api } = fakeApi(all);
+    api.load.mockImplementation((onFirstScreen) => {
+      onFirstScreen?.({ anchors: [all[4]!, all[3]!], total: 5 });
+      return new Promise<Anchor[]>((resolve) => (finish = resolve));
+    });
+    await mount(api);
+    expect(options()).toHaveLength(2);
+    expect(root.textContent).toContain('Loading the rest of the library (5 anchors)…');
+    finish(all);
+    await settle();
+    expect(options()).toHaveLength(5);
+    expect(root.textContent).not.toContain('Loading the rest');
   });
 
   it('a frame the content script did not open lists nothing', async () => {
