@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import type { Anchor } from '../anchor';
-import { isChatGptUrl } from '../chatgpt/hosts';
 import { readAllAnchors, readNewestAnchors } from '../db-read';
 import { PICKER_PORT, PICKER_TOKEN_PREFIX, type PickerPortMessage } from '../picker-link';
 import { sendToBackground } from '../protocol';
@@ -20,8 +19,9 @@ let claiming: Promise<void> | undefined;
  * Claims the tab's picker session with the token the content script that opened this frame
  * posts into it, once the frame has loaded. Call it first thing (main.tsx), before anything
  * renders, so the message cannot arrive before anyone listens; later calls share the outcome.
- * A message from the page around the frame looks the same (same window, same origin), so every
- * candidate is tried: only the real one is accepted by the background.
+ * A message from the page around the frame looks the same (same window, same origin; and how a
+ * content script's message is labelled differs between browsers), so every candidate is tried:
+ * only the real one is accepted by the background.
  */
 export function claimSession(): Promise<void> {
   claiming ??= listenForToken();
@@ -40,7 +40,6 @@ function listenForToken(): Promise<void> {
       else resolve();
     };
     const onMessage = (event: MessageEvent) => {
-      if (event.source !== window.parent || !isChatGptUrl(`${event.origin}/`)) return;
       if (typeof event.data !== 'string' || !event.data.startsWith(PICKER_TOKEN_PREFIX)) return;
       const token = event.data.slice(PICKER_TOKEN_PREFIX.length);
       sendToBackground('pickerClaim', { token }).then(() => finish(), () => undefined);
