@@ -70,6 +70,19 @@ export default defineConfig({
     permissions: ['downloads', 'contextMenus'],
     // Host access to the two ChatGPT hosts only (the content script's matches).
     host_permissions: CHATGPT_MATCHES,
+    // The picker (entrypoints/picker/) is an extension page shown in an iframe over ChatGPT's page,
+    // so it must be loadable there, and only there. Chrome: only through the per-session URL the
+    // content script gets (use_dynamic_url), so no site can probe for the extension at its fixed
+    // URL. Firefox MV2 takes a plain list (WXT converts it); its moz-extension:// URL is random
+    // per installation already. Either way a frame the page loads itself is refused by the
+    // background (lib/background/picker-sessions.ts).
+    web_accessible_resources: [
+      {
+        resources: ['picker.html'],
+        matches: CHATGPT_MATCHES,
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     // Keys the browsers bind (lib/shortcuts.ts says why not Alt+Shift+R).
     commands: {
       [COMMAND_NAMES.save]: {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type BrowserContext } from '@playwright/test';
 import { test } from '../tests/e2e/support/extension';
 import { CHATGPT_URL, serveChatGPT } from '../tests/e2e/support/chatgpt-fixture';
 import { THESIS, anchorReply } from '../tests/e2e/support/library';
@@ -17,6 +17,7 @@ import {
   type StreamingRun,
 } from './page.bench';
 import { benchFirstPaint, benchKeystrokes, firstPaintJsGzipBytes, seedLibrary, TARGETS as POPUP_TARGETS } from './popup.bench';
+import { PICKER_TARGETS, benchPickerKeystrokes, seedPickerLibrary, type PickerRun } from './picker.bench';
 import { recordMetric, summarize } from './report';
 import { contentScriptComposition, contentScriptFiles, gzipBytes } from './sizes';
 
@@ -109,7 +110,7 @@ test('library of 10,000 anchors: popup, save, export, import', async ({ context,
     unit: 'ms',
     target: 100,
     samples: saveMs,
-    note: `click (main world) → "Saved anchor [NAME]" toast, shown when the background answered saveAnchor after the IndexedDB write; library of ${ANCHORS.toLocaleString('en-US')} anchors.`,
+    note: `a person's click (Playwright; a script's click is ignored) → "Saved anchor [NAME]" toast, timed in the main world from the click event; shown when the background answered saveAnchor after the IndexedDB write; library of ${ANCHORS.toLocaleString('en-US')} anchors.`,
   });
 
   const popup = await context.newPage();
@@ -155,6 +156,61 @@ test('log file of 10,000 anchors: rewrite after a change', async ({ context, ext
     details: { runs },
   });
 });
+
+/** The picker's keystrokes at 10,000 and 100,000 anchors, and how long it takes to open. */
+async function benchPicker(context: BrowserContext, extensionId: string, recordKeystrokes: boolean) {
+  const queries = ['schema draft', 'project12_step', 'zzz', 'supervisor'];
+  const runs: Record<number, PickerRun> = {};
+  for (const count of [10_000, 100_000]) {
+    await seedPickerLibrary(context, extensionId, count);
+    const run = await benchPickerKeystrokes(context, queries);
+    runs[count] = run;
+    if (!recordKeystrokes) continue;
+    recordMetric({
+      id: `pickerKeystroke${count / 1000}k`,
+      label: `picker: search keystroke at ${count.toLocaleString('en-US')} anchors → list updated`,
+      unit: 'ms',
+      target: PICKER_TARGETS.keystrokeMs,
+      samples: run.update,
+      note: `picker frame measure 'search-update' (keydown → filtered list in the DOM), typing ${queries.map((q) => `"${q}"`).join(', ')} a key at a time once the whole library is in; to the next frame: median ${summarize(run.frame).median.toFixed(1)} ms.`,
+      details: { keystrokeFrameMs: run.frame },
+    });
+  }
+  return runs;
+}
+
+test('Resume anchor picker: a keystroke at 10,000 and at 100,000 anchors; opening it', async ({ context, extensionId }) => {
+  test.setTimeout(900_000);
+  // This profile blocks third-party storage (the harness's default): the library comes from the background.
+  const runs = await benchPicker(context, extensionId, true);
+  recordPickerOpen('background', runs);
+});
+
+test.describe('with third-party storage allowed', () => {
+  test.use({ thirdPartyStorage: true });
+  test('Resume anchor picker: opening it when it reads IndexedDB itself', async ({ context, extensionId }) => {
+    test.setTimeout(900_000);
+    recordPickerOpen('indexeddb', await benchPicker(context, extensionId, false));
+  });
+});
+
+function recordPickerOpen(expected: string, runs: Record<number, PickerRun>) {
+  for (const [count, run] of Object.entries(runs)) {
+    const sources = [...new Set(run.opens.map((o) => o.source))];
+    if (sources.join() !== expected) throw new Error(`The picker read the library from ${sources.join(' and ')}, not ${expected}`);
+    const warm = run.opens.slice(1);
+    const ms = (values: number[]) => values.map((v) => v.toFixed(0)).join(', ');
+    recordMetric({
+      id: `pickerOpen${Number(count) / 1000}k-${expected}`,
+      label: `picker opens at ${Number(count).toLocaleString('en-US')} anchors (library from ${expected === 'indexeddb' ? 'IndexedDB' : 'the background'}): newest listed`,
+      unit: 'ms',
+      target: 300,
+      samples: warm.map((o) => o.openToListMs),
+      note: `picker frame mark 'list-rendered' (the newest 200 anchors listed) since the frame's navigation, over ${warm.length} openings after a first cold one (${run.opens[0]!.openToListMs.toFixed(0)} ms). The whole library in and searchable ('library-read'): ${ms(run.opens.map((o) => o.openToLibraryMs))} ms. From the click on Resume anchor to the first row, measured from Node: ${ms(run.opens.map((o) => o.clickToListMs))} ms.`,
+      details: run.opens,
+    });
+  }
+}
 
 test('long chat (500 turns) while a 3,000-word reply streams', async ({ context, extensionId }) => {
   const plain = await chromium.launchPersistentContext('', {

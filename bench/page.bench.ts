@@ -162,31 +162,32 @@ export async function composerToButton(page: Page, runs: number): Promise<number
 /**
  * *Save anchor* pressed on a chat whose latest reply is an anchor → the toast "Saved anchor [NAME]",
  * which the page shows once the background has answered, i.e. after the anchor was written to
- * IndexedDB. Clicked from the main world; timed there too.
+ * IndexedDB. Clicked by Playwright (a script's click is ignored, as it should be: the button acts
+ * on trusted events only); timed in the main world from the click event's time stamp.
  */
 export async function saveClick(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const root = document.getElementById('gpt-anchors-host')?.shadowRoot;
-        const button = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === 'Save anchor');
-        if (!root || !button) {
-          reject(new Error('No Save anchor button'));
-          return;
-        }
+  await page.evaluate(() => {
+    type Timing = { done?: Promise<number> };
+    const root = document.getElementById('gpt-anchors-host')?.shadowRoot;
+    if (!root) throw new Error('No bar');
+    let clickedAt: number | undefined;
+    document.addEventListener('click', (event) => (clickedAt ??= event.timeStamp), { capture: true, once: true });
+    (window as unknown as { __saveTiming: Timing }).__saveTiming = {
+      done: new Promise<number>((resolve, reject) => {
         const observer = new MutationObserver(() => {
           const status = root.querySelector('[role="status"]');
-          if (status?.textContent?.includes('Saved anchor')) {
+          if (clickedAt !== undefined && status?.textContent?.includes('Saved anchor')) {
             observer.disconnect();
-            resolve(performance.now() - start);
+            resolve(performance.now() - clickedAt);
           }
         });
         observer.observe(root, { childList: true, subtree: true, characterData: true });
         setTimeout(() => reject(new Error('No "Saved anchor" toast within 10 s')), 10_000);
-        const start = performance.now();
-        button.click();
       }),
-  );
+    };
+  });
+  await page.getByRole('group', { name: 'GPT Anchors' }).getByRole('button', { name: 'Save anchor', exact: true }).click();
+  return page.evaluate(() => (window as unknown as { __saveTiming: { done: Promise<number> } }).__saveTiming.done);
 }
 
 /**

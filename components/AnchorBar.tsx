@@ -1,4 +1,5 @@
 import type { CapturePhase } from '../lib/content/capture';
+import { trusted } from '../lib/content/trusted';
 import { sendToBackground } from '../lib/protocol';
 import { shortcutTitle } from '../lib/shortcuts';
 import { useShortcuts } from './useShortcuts';
@@ -19,23 +20,25 @@ type Props = {
 /** ChatGPT's page cannot call commands.getAll(): the background answers with our two keys. */
 const askShortcuts = () => sendToBackground('getShortcuts', {});
 
-/** The two buttons next to ChatGPT's composer. While saving, Save becomes Cancel. */
+/** The two buttons next to ChatGPT's composer. While saving, Save becomes Cancel. Clicks by scripts do nothing. */
 export function AnchorBar({ saving, missing, onSave, onResume }: Props) {
   const keys = useShortcuts(askShortcuts);
+  const save = trusted(onSave);
+  const resume = trusted(onResume);
   return (
     <>
     <div class="bar" role="group" aria-label="GPT Anchors">
       {saving ? (
-        <button type="button" class="btn busy" onClick={onSave} aria-label="Cancel saving anchor" title="Cancel">
+        <button type="button" class="btn busy" onClick={save} aria-label="Cancel saving anchor" title="Cancel">
           <span class="spinner" aria-hidden="true" />
           {PHASE_LABELS[saving]} <span class="cancel">Cancel</span>
         </button>
       ) : (
-        <button type="button" class="btn" onClick={onSave} title={shortcutTitle('Save anchor', keys?.save)}>
+        <button type="button" class="btn" onClick={save} title={shortcutTitle('Save anchor', keys?.save)}>
           Save anchor
         </button>
       )}
-      <button type="button" class="btn" onClick={onResume} title={shortcutTitle('Resume anchor', keys?.resume)} disabled={saving !== null}>
+      <button type="button" class="btn" onClick={resume} title={shortcutTitle('Resume anchor', keys?.resume)} disabled={saving !== null}>
         Resume anchor
       </button>
     </div>

@@ -1,29 +1,27 @@
 import { useStore } from '../lib/content/store';
 import type { Controller } from '../lib/content/controller';
 import { AnchorBar } from './AnchorBar';
-import { ResumePicker } from './ResumePicker';
 import { SaveToast } from './SaveToast';
 
-/** Everything GPT Anchors shows next to ChatGPT's composer. */
+/** Everything GPT Anchors shows next to ChatGPT's composer (the picker is a frame of its own). */
 export function InPageApp({ controller }: { controller: Controller }) {
   const state = useStore(controller.store);
   return (
     <>
-      <AnchorBar saving={state.saving} missing={state.missing} onSave={() => void controller.save()} onResume={controller.openPicker} />
+      <AnchorBar
+        saving={state.saving}
+        missing={state.missing}
+        onSave={() => void controller.save()}
+        onResume={() => void controller.openPicker()}
+      />
       {state.toast && (
         <SaveToast
           toast={state.toast}
-          onUndo={(anchor) => void controller.undo(anchor)}
+          onUndo={(toast) => void controller.undo(toast)}
           onRename={controller.rename}
-          onMask={(anchor) => void controller.mask(anchor)}
+          onMask={(toast) => void controller.mask(toast)}
+          onDeleteUnmasked={(toast) => void controller.deleteUnmasked(toast)}
           onDismiss={controller.dismissToast}
-        />
-      )}
-      {state.pickerOpen && (
-        <ResumePicker
-          onResume={(order) => void controller.resume(order)}
-          onClose={controller.closePicker}
-          onError={controller.showError}
         />
       )}
     </>

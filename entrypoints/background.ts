@@ -1,12 +1,14 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { answerBackgroundMessages } from '../lib/background/handlers';
+import { watchForPickers } from '../lib/background/picker-watch';
 import { createContextMenu, onContextMenuClick, runKeyboardCommand } from '../lib/background/commands';
 import { keepLogFileCurrent } from '../lib/log-file/keeper';
 
 export default defineBackground(() => {
   answerBackgroundMessages();
   keepLogFileCurrent();
+  watchForPickers();
   // Chrome keeps context-menu items across restarts, so it gets its item once, on install. Firefox
   // never keeps those of a persistent (MV2) background page, which starts again without
   // onInstalled: there the item is made on every start.

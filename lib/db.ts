@@ -18,7 +18,7 @@ import { SettingsSchema, withDefaults, type Settings } from './settings';
  */
 export { DB_NAME, DB_VERSION };
 
-interface AnchorsDbV2 extends DBSchema {
+interface AnchorsDb extends DBSchema {
   anchors: {
     key: string;
     value: Anchor;
@@ -27,16 +27,46 @@ interface AnchorsDbV2 extends DBSchema {
   settings: { key: string; value: { key: string; value: unknown } };
   /** Resumes asked for from the popup, waiting for their new tab's content script to claim them. */
   pendingResumes: { key: number; value: { tabId: number; anchorId: string; createdAt: string } };
+  /** v3: the popup's unsaved edits, one per edited version (lib/drafts.ts). */
+  drafts: { key: string; value: EditDraft };
+  /** v3: what a ChatGPT tab's save or mask did, so its Undo touches only that (lib/background/receipts.ts). */
+  receipts: { key: string; value: SaveReceipt; indexes: { createdAt: string } };
   /** v4: the folder the log file is kept in, and what was last written there (lib/log-file/). */
   logFile: { key: string; value: LogFileRecord };
 }
 
 type LogFileRecord = { key: 'folder'; value: LogFolder } | { key: 'writeState'; value: LogWriteState };
 
-type UpgradeTx = IDBPTransaction<AnchorsDbV2, StoreNames<AnchorsDbV2>[], 'versionchange'>;
+/** An edit in progress in the popup, kept until it is saved or discarded. */
+export type EditDraft = {
+  /** The version being edited. */
+  anchorId: string;
+  name: string;
+  /** The form's text, as typed (dependencies one per line). */
+  values: { name: string; context: string; milestone: string; nextAction: string; dependencies: string };
+  /** The newest version of the name when the edit began: a newer one at save time means someone else saved meanwhile. */
+  latestAtStart: string;
+  updatedAt: string;
+};
+
+/**
+ * What one in-page action stored: `anchorId` is what it made (or, for a save that found the text
+ * already stored, what it found: `created` is false). A mask also names the version it replaced.
+ */
+export type SaveReceipt = {
+  id: string;
+  tabId: number;
+  kind: 'save' | 'mask';
+  anchorId: string;
+  created: boolean;
+  replaced?: string;
+  createdAt: string;
+};
+
+type UpgradeTx = IDBPTransaction<AnchorsDb, StoreNames<AnchorsDb>[], 'versionchange'>;
 
 /** v1 (first release): the anchors, newest-first index. */
-function createAnchorStoreV1(db: IDBPDatabase<AnchorsDbV2>): void {
+function createAnchorStoreV1(db: IDBPDatabase<AnchorsDb>): void {
   const store = db.createObjectStore('anchors', { keyPath: 'id' });
   store.createIndex('createdAt', 'createdAt');
 }
@@ -45,7 +75,7 @@ function createAnchorStoreV1(db: IDBPDatabase<AnchorsDbV2>): void {
  * v2: versions are grouped by name (index), settings and pending resumes move into the database,
  * and v1 records get the fields v1 did not have (time known, resume count, origin, source).
  */
-async function addNamesSettingsAndResumesV2(db: IDBPDatabase<AnchorsDbV2>, tx: UpgradeTx): Promise<void> {
+async function addNamesSettingsAndResumesV2(db: IDBPDatabase<AnchorsDb>, tx: UpgradeTx): Promise<void> {
   const store = tx.objectStore('anchors');
   store.createIndex('name', 'name');
   db.createObjectStore('settings', { keyPath: 'key' });
@@ -64,8 +94,14 @@ async function addNamesSettingsAndResumesV2(db: IDBPDatabase<AnchorsDbV2>, tx: U
   }
 }
 
+/** v3: unsaved edits survive the popup closing; in-page saves leave a receipt for their Undo. */
+function addDraftsAndReceiptsV3(db: IDBPDatabase<AnchorsDb>): void {
+  db.createObjectStore('drafts', { keyPath: 'anchorId' });
+  db.createObjectStore('receipts', { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
+}
+
 /** v4: a store for the log file's folder handle and its write state; nothing else changes. */
-function addLogFileStoreV4(db: IDBPDatabase<AnchorsDbV2>): void {
+function addLogFileStoreV4(db: IDBPDatabase<AnchorsDb>): void {
   db.createObjectStore('logFile', { keyPath: 'key' });
 }
 
@@ -84,13 +120,14 @@ function storageError(error: unknown): StorageError {
   return new StorageError(`The library could not be written: ${detail}. Nothing was changed.`);
 }
 
-let opening: Promise<IDBPDatabase<AnchorsDbV2>> | undefined;
+let opening: Promise<IDBPDatabase<AnchorsDb>> | undefined;
 
-export function openAnchorsDb(): Promise<IDBPDatabase<AnchorsDbV2>> {
-  opening ??= openDB<AnchorsDbV2>(DB_NAME, DB_VERSION, {
+export function openAnchorsDb(): Promise<IDBPDatabase<AnchorsDb>> {
+  opening ??= openDB<AnchorsDb>(DB_NAME, DB_VERSION, {
     async upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) createAnchorStoreV1(db);
       if (oldVersion < 2) await addNamesSettingsAndResumesV2(db, tx);
+      if (oldVersion < 3) addDraftsAndReceiptsV3(db);
       if (oldVersion < 4) addLogFileStoreV4(db);
     },
     blocking() {
@@ -118,14 +155,14 @@ function validated(anchor: Anchor): Anchor {
   return parsed.data;
 }
 
-async function write<T>(run: (db: IDBPDatabase<AnchorsDbV2>) => Promise<T>): Promise<T> {
+async function write<T>(run: (db: IDBPDatabase<AnchorsDb>) => Promise<T>): Promise<T> {
   const db = await openAnchorsDb();
   try {
     const result = await run(db);
     announceChange('anchors');
     return result;
   } catch (error) {
-    throw storageError(error);
+    throw error instanceof EditConflict ? error : storageError(error);
   }
 }
 
@@ -245,19 +282,129 @@ export async function saveSettings(settings: Settings): Promise<Settings> {
   return value;
 }
 
-export async function setPendingResume(tabId: number, anchorId: string): Promise<void> {
+/**
+ * How long a resume asked for from the popup waits for its tab. The new tab claims it within
+ * seconds; tab ids start again after a browser restart, so an old one must never be claimed by
+ * whatever tab gets the same id later.
+ */
+export const PENDING_RESUME_TTL_MS = 2 * 60_000;
+
+const isExpired = (createdAt: string, now: Date, ttlMs: number) => !(now.getTime() - Date.parse(createdAt) <= ttlMs);
+
+export async function setPendingResume(tabId: number, anchorId: string, now = new Date()): Promise<void> {
   const db = await openAnchorsDb();
-  await db.put('pendingResumes', { tabId, anchorId, createdAt: new Date().toISOString() });
+  const tx = db.transaction('pendingResumes', 'readwrite');
+  let cursor = await tx.store.openCursor();
+  while (cursor) {
+    if (isExpired(cursor.value.createdAt, now, PENDING_RESUME_TTL_MS)) await cursor.delete();
+    cursor = await cursor.continue();
+  }
+  await tx.store.put({ tabId, anchorId, createdAt: now.toISOString() });
+  await tx.done;
 }
 
-/** Returns and forgets the resume waiting for this tab, if any. */
-export async function takePendingResume(tabId: number): Promise<string | undefined> {
+/** Returns and forgets the resume waiting for this tab, if any and not expired. */
+export async function takePendingResume(tabId: number, now = new Date()): Promise<string | undefined> {
   const db = await openAnchorsDb();
   const tx = db.transaction('pendingResumes', 'readwrite');
   const pending = await tx.store.get(tabId);
   if (pending) await tx.store.delete(tabId);
   await tx.done;
-  return pending?.anchorId;
+  if (!pending || isExpired(pending.createdAt, now, PENDING_RESUME_TTL_MS)) return undefined;
+  return pending.anchorId;
+}
+
+/** How long an in-page action can still be undone, renamed or masked from its toast. */
+export const RECEIPT_TTL_MS = 24 * 60 * 60_000;
+
+/** Keeps a receipt; forgets the expired ones on the way. */
+export async function putReceipt(receipt: SaveReceipt): Promise<void> {
+  const db = await openAnchorsDb();
+  const tx = db.transaction('receipts', 'readwrite');
+  const oldest = new Date(Date.parse(receipt.createdAt) - RECEIPT_TTL_MS).toISOString();
+  let cursor = await tx.store.index('createdAt').openCursor(IDBKeyRange.upperBound(oldest, true));
+  while (cursor) {
+    await cursor.delete();
+    cursor = await cursor.continue();
+  }
+  await tx.store.put(receipt);
+  await tx.done;
+}
+
+/** The receipt, unless it is unknown or expired. */
+export async function getReceipt(id: string, now = new Date()): Promise<SaveReceipt | undefined> {
+  const receipt = await (await openAnchorsDb()).get('receipts', id);
+  return receipt && !isExpired(receipt.createdAt, now, RECEIPT_TTL_MS) ? receipt : undefined;
+}
+
+/** In one transaction: `trashId` goes to the trash and `restoreId` comes back from it. */
+export async function swapTrashed(trashId: string, restoreId: string, when = new Date().toISOString()): Promise<Anchor[]> {
+  return updateMany([trashId, restoreId], ({ deletedAt: _gone, ...anchor }) =>
+    anchor.id === trashId ? { ...anchor, deletedAt: when } : anchor,
+  );
+}
+
+/** In one transaction: `added` is stored and `trashId` moves to the trash (a version replaced). */
+export async function addReplacingVersion(added: Anchor, trashId: string, when = new Date().toISOString()): Promise<Anchor> {
+  const value = validated(added);
+  await write(async (db) => {
+    const tx = db.transaction('anchors', 'readwrite');
+    const old = await tx.store.get(trashId);
+    if (!old) throw new StorageError(`No anchor with id ${trashId}.`);
+    await Promise.all([tx.store.add(value), tx.store.put({ ...old, deletedAt: when }), tx.done]);
+  });
+  return value;
+}
+
+/** Someone saved a version of the anchor after this edit began. */
+export class EditConflict extends Error {
+  override name = 'EditConflict';
+  constructor(readonly newer: Anchor | undefined) {
+    super(
+      newer
+        ? `[${newer.name}] changed while you were editing: a newer version was saved meanwhile.`
+        : 'This anchor changed while you were editing: it was renamed or deleted meanwhile.',
+    );
+  }
+}
+
+/**
+ * Stores `anchor` as a new version unless the newest live version of `name` is no longer
+ * `latestId` (someone else saved meanwhile): then nothing is written and EditConflict says so.
+ * Read and write share one transaction, so two editors cannot both pass the check.
+ */
+export async function addVersionIfUnchanged(anchor: Anchor, name: string, latestId: string): Promise<Anchor> {
+  const value = validated(anchor);
+  await write(async (db) => {
+    const tx = db.transaction('anchors', 'readwrite');
+    const versions = (await tx.store.index('name').getAll(name)).filter((a) => !a.deletedAt).sort(newestFirst);
+    if (versions[0]?.id !== latestId) throw new EditConflict(versions[0]); // nothing written: the transaction ends empty
+    await Promise.all([tx.store.add(value), tx.done]);
+  });
+  return value;
+}
+
+export async function getDraft(anchorId: string): Promise<EditDraft | undefined> {
+  return (await openAnchorsDb()).get('drafts', anchorId);
+}
+
+/** The most recently touched draft, if any. */
+export async function latestDraft(): Promise<EditDraft | undefined> {
+  const drafts = await (await openAnchorsDb()).getAll('drafts');
+  return drafts.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1))[0];
+}
+
+export async function putDraft(draft: EditDraft): Promise<void> {
+  const db = await openAnchorsDb();
+  try {
+    await db.put('drafts', draft);
+  } catch (error) {
+    throw storageError(error);
+  }
+}
+
+export async function deleteDraft(anchorId: string): Promise<void> {
+  await (await openAnchorsDb()).delete('drafts', anchorId);
 }
 
 /**

@@ -19,6 +19,8 @@ import type { Shortcuts } from './shortcuts';
  */
 
 const id = z.string().check(z.minLength(1), z.maxLength(200));
+/** A save's receipt (lib/db.ts SaveReceipt): what a ChatGPT tab's Undo, Rename and Mask may touch. */
+const receipt = z.string().check(z.minLength(1), z.maxLength(200));
 
 /** Requests the background answers (from pages, popup and options). */
 export const backgroundRequests = {
@@ -27,20 +29,21 @@ export const backgroundRequests = {
     origin: OriginSchema,
     source: SourceSchema,
   }),
-  undoSave: z.object({ id }),
-  renameAnchor: z.object({ id, name: AnchorNameSchema }),
-  maskSecrets: z.object({ id }),
-  searchAnchors: z.object({
-    query: z.string().check(z.maxLength(500)),
-    limit: z.number().check(z.int(), z.minimum(1), z.maximum(500)),
-  }),
+  undoSave: z.object({ receipt }),
+  renameAnchor: z.object({ receipt, name: AnchorNameSchema }),
+  maskSecrets: z.object({ receipt }),
+  deleteUnmasked: z.object({ receipt }),
   getSettings: z.object({}),
   /** For the in-page bar's titles: ChatGPT's page cannot call commands.getAll(). */
   getShortcuts: z.object({}),
-  prepareResume: z.object({ id }),
   recordResume: z.object({ id }),
   resumeInNewTab: z.object({ id }),
   claimPendingResume: z.object({}),
+  openPicker: z.object({}),
+  pickerClaim: z.object({ token: z.string().check(z.minLength(1), z.maxLength(200)) }),
+  pickerLibrary: z.object({ from: z.number().check(z.int(), z.minimum(0)), newest: z.optional(z.boolean()) }),
+  pickerResume: z.object({ id }),
+  pickerClose: z.object({}),
   exportLog: z.object({ format: z.enum(['markdown', 'json']) }),
   importLog: z.object({
     fileName: z.string().check(z.minLength(1), z.maxLength(500)),
@@ -54,12 +57,44 @@ export const backgroundRequests = {
   resolveLogFileChange: z.object({ choice: z.enum(['import', 'keepLibrary']) }),
 } as const;
 
-export type SaveResult = { anchor: Anchor; duplicate: boolean; secrets: string[] };
-/** What the picker shows of an anchor (its latest version). */
-export type AnchorSummary = Pick<
-  Anchor,
-  'id' | 'name' | 'nextAction' | 'createdAt' | 'timeKnown' | 'lastResumedAt' | 'resumeCount'
-> & { versions: number };
+/**
+ * Who may send each request (checked by lib/background/senders.ts before the payload is even
+ * read). `chatgptTab`: GPT Anchors' content script in the top frame of a ChatGPT page; it may
+ * save, and change only what its own saves made (a receipt names it). `extensionPage`: the
+ * popup, the options page and the picker (an extension page, even inside ChatGPT's tab). Reading,
+ * listing, deleting, exporting and importing the library are for extension pages alone: a
+ * ChatGPT page, whatever runs in it, never gets an anchor it did not save or the user did not
+ * pick.
+ */
+export const backgroundAudience: Record<keyof typeof backgroundRequests, 'chatgptTab' | 'extensionPage' | 'both'> = {
+  saveAnchor: 'chatgptTab',
+  undoSave: 'chatgptTab',
+  renameAnchor: 'chatgptTab',
+  maskSecrets: 'chatgptTab',
+  deleteUnmasked: 'chatgptTab',
+  getSettings: 'both',
+  getShortcuts: 'chatgptTab',
+  recordResume: 'chatgptTab',
+  resumeInNewTab: 'extensionPage',
+  claimPendingResume: 'chatgptTab',
+  openPicker: 'chatgptTab',
+  pickerClaim: 'extensionPage',
+  pickerLibrary: 'extensionPage',
+  pickerResume: 'extensionPage',
+  pickerClose: 'extensionPage',
+  exportLog: 'extensionPage',
+  importLog: 'extensionPage',
+  scheduleLogWrite: 'extensionPage',
+  checkLogFile: 'extensionPage',
+  resolveLogFileChange: 'extensionPage',
+};
+
+/** `receipt`: hand it back to undo, rename or mask what this save stored. */
+export type SaveResult = { anchor: Anchor; duplicate: boolean; secrets: string[]; receipt: string };
+/** A masked new version of an anchor; the unmasked one is in the trash until deleted or undone. */
+export type MaskResult = { anchor: Anchor; receipt: string };
+/** After an Undo: for a mask, the version that came back from the trash. */
+export type UndoResult = { restored: Anchor | null };
 export type ResumeOrder = { text: string; autoSend: boolean; anchorId: string; name: string };
 export type ImportReport = {
   added: number;
@@ -70,17 +105,28 @@ export type ImportReport = {
 
 export interface BackgroundResponses {
   saveAnchor: SaveResult;
-  undoSave: null;
+  undoSave: UndoResult;
   renameAnchor: Anchor;
-  maskSecrets: Anchor;
-  searchAnchors: { anchors: AnchorSummary[]; total: number };
+  maskSecrets: MaskResult;
+  deleteUnmasked: null;
   getSettings: Settings;
   /** Our two commands' keys only, '' when unset: nothing else of commands.getAll(). */
   getShortcuts: Shortcuts;
-  prepareResume: ResumeOrder;
-  recordResume: Anchor;
+  recordResume: null;
   resumeInNewTab: { tabId: number };
   claimPendingResume: ResumeOrder | null;
+  /** The token the picker frame must present (the content script hands it over, see lib/content/picker-frame.ts). */
+  openPicker: { token: string };
+  pickerClaim: null;
+  /**
+   * The live library, for a picker frame that cannot open IndexedDB itself (third-party storage
+   * blocked). `newest: true` answers the newest anchors at once (a first screen) and starts
+   * reading the whole library; then pages `from` 0 (a browser message holds at most 64 MB);
+   * `next` is where the next page starts, null after the last; `total` is null for the first screen.
+   */
+  pickerLibrary: { anchors: Anchor[]; next: number | null; total: number | null };
+  pickerResume: null;
+  pickerClose: null;
   exportLog: { filename: string; count: number };
   importLog: ImportReport;
   scheduleLogWrite: null;

@@ -43,8 +43,12 @@ export async function sendToTab<K extends keyof TabPayloads>(
   tabId: number,
   type: K,
   payload: TabPayloads[K],
+  frameId?: number,
 ): Promise<TabResponses[K]> {
-  const answer: unknown = await browser.tabs.sendMessage(tabId, { type, payload });
+  const message = { type, payload };
+  const answer: unknown = await (frameId === undefined
+    ? browser.tabs.sendMessage(tabId, message)
+    : browser.tabs.sendMessage(tabId, message, { frameId }));
   return unwrap<TabResponses[K]>(answer, type);
 }
 
@@ -54,22 +58,33 @@ export type Handlers<P, A> = {
   [K in keyof P & keyof A]: (payload: P[K], sender: Browser.runtime.MessageSender) => Promise<A[K]>;
 };
 
+/** Why this sender may not send this request (null: it may). Runs before the payload is read. */
+export type SenderCheck<P> = (type: keyof P, sender: Browser.runtime.MessageSender) => string | null;
+
 /**
- * Answers the messages named in `checks`: checks the payload, runs the handler, and turns any
- * failure into `{ ok: false, error }`. Messages of other types are left to other listeners.
+ * Answers the messages named in `checks`: checks who sent it and the payload, runs the handler,
+ * and turns any failure into `{ ok: false, error }`. Messages of other types are left to other
+ * listeners.
  *
  * The answer goes through `sendResponse` (the listener returns `true` to keep the channel open):
  * the one way that works alike in Chrome's native API, Firefox's and webextension-polyfill's,
  * since the content script runs without the polyfill (see wxt.config.ts).
  */
-export function answerMessages<P, A>(checks: Checks<P>, handlers: Handlers<P, A>): () => void {
+export function answerMessages<P, A>(
+  checks: Checks<P>,
+  handlers: Handlers<P, A>,
+  checkSender: SenderCheck<P> = () => null,
+): () => void {
   const listener = (
     message: unknown,
     sender: Browser.runtime.MessageSender,
     sendResponse: (answer: Answer<unknown>) => void,
   ): true | undefined => {
     if (!isRecord(message) || typeof message.type !== 'string' || !Object.hasOwn(checks, message.type)) return undefined;
-    void answer(checks, handlers, message.type as keyof P & keyof A, message.payload, sender).then(sendResponse);
+    const type = message.type as keyof P & keyof A;
+    const refused = checkSender(type, sender);
+    if (refused) sendResponse({ ok: false, error: refused });
+    else void answer(checks, handlers, type, message.payload, sender).then(sendResponse);
     return true;
   };
   browser.runtime.onMessage.addListener(listener);

@@ -1,8 +1,10 @@
 import type { Checked } from './anchor-check';
+import type { ResumeOrder } from './messages';
 
 /**
- * The one request a ChatGPT tab's content script answers, sent by the background for a keyboard
- * command or the "Save selection as anchor" menu. Checked by hand rather than with zod: the
+ * The requests a ChatGPT tab's content script answers, all sent by the background: a keyboard
+ * command or the "Save selection as anchor" menu (`runCommand`), and what the picker frame asked
+ * for (`resumeOrder`: the one anchor the user picked, `closePicker`). Checked by hand rather than with zod: the
  * content script runs on every ChatGPT page and must stay small, and nothing it receives is
  * stored without the background validating it with zod first.
  */
@@ -21,10 +23,14 @@ export type RunCommand = {
 
 export interface TabPayloads {
   runCommand: RunCommand;
+  resumeOrder: ResumeOrder;
+  closePicker: Record<string, never>;
 }
 
 export interface TabResponses {
   runCommand: null;
+  resumeOrder: null;
+  closePicker: null;
 }
 
 function checkRunCommand(payload: unknown): Checked<RunCommand> {
@@ -41,4 +47,20 @@ function checkRunCommand(payload: unknown): Checked<RunCommand> {
   return { ok: true, value: { command: command as TabCommand, selectionText } };
 }
 
-export const tabChecks = { runCommand: checkRunCommand };
+/** Longer than any resume text an anchor within the limits makes. */
+export const MAX_RESUME_TEXT = 200_000;
+
+function checkResumeOrder(payload: unknown): Checked<ResumeOrder> {
+  if (typeof payload !== 'object' || payload === null) return { ok: false, error: 'the payload is not an object.' };
+  const { text, autoSend, anchorId, name } = payload as Record<string, unknown>;
+  if (typeof text !== 'string' || text.length > MAX_RESUME_TEXT) return { ok: false, error: 'text: expected text.' };
+  if (typeof autoSend !== 'boolean') return { ok: false, error: 'autoSend: expected true or false.' };
+  if (typeof anchorId !== 'string' || typeof name !== 'string') return { ok: false, error: 'anchorId, name: expected text.' };
+  return { ok: true, value: { text, autoSend, anchorId, name } };
+}
+
+export const tabChecks = {
+  runCommand: checkRunCommand,
+  resumeOrder: checkResumeOrder,
+  closePicker: (): Checked<Record<string, never>> => ({ ok: true, value: {} }),
+};

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AnchorDraftSchema, FIELD_LABELS, type Anchor, type AnchorDraft } from '../../lib/anchor';
-import { saveEditedVersion } from './actions';
+import { EditConflict, deleteDraft, getDraft, latestVersionId, putDraft, saveEditedVersion, type EditDraft } from './actions';
 
 type Field = keyof AnchorDraft;
 type Values = Record<Field, string>;
@@ -30,15 +30,87 @@ function validate(values: Values): { draft: AnchorDraft } | { errors: Errors } {
 
 type Props = { anchor: Anchor; onSaved: (saved: Anchor | null) => void; onCancel: () => void };
 
-/** Edits a version; saving stores a new version and leaves the old one in the history. */
+/** How long typing pauses before the draft is written. */
+const DRAFT_DELAY_MS = 300;
+
+const valuesOf = (anchor: Anchor): Values => ({
+  name: anchor.name,
+  context: anchor.context,
+  milestone: anchor.milestone,
+  nextAction: anchor.nextAction,
+  dependencies: anchor.dependencies.join('\n'),
+});
+
+/**
+ * Edits a version; saving stores a new version and leaves the old one in the history. What is
+ * typed is kept as a draft (lib/db.ts, per edited version) until it is saved or cancelled, so a
+ * popup that closes loses nothing: the draft comes back when the popup opens again. A version
+ * saved by someone else meanwhile (another window) is not silently outdone: the save says so and
+ * offers to save this edit as a new version anyway.
+ */
 export function EditForm({ anchor, onSaved, onCancel }: Props) {
-  const [values, setValues] = useState<Values>({ ...anchor, dependencies: anchor.dependencies.join('\n') });
+  const [values, setValues] = useState<Values>(() => valuesOf(anchor));
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState('');
+  const [conflict, setConflict] = useState<{ message: string; draft: AnchorDraft } | null>(null);
+  const [restored, setRestored] = useState<EditDraft | null>(null);
   const [saving, setSaving] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  const latestAtStart = useRef<string | null>(null);
+  const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  useEffect(() => form.current?.querySelector<HTMLElement>('input, textarea')?.focus(), []);
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('input, textarea')?.focus();
+    let current = true;
+    void (async () => {
+      const draft = await getDraft(anchor.id);
+      if (!current) return;
+      if (draft) {
+        setValues(draft.values);
+        setRestored(draft);
+        latestAtStart.current = draft.latestAtStart;
+      } else {
+        latestAtStart.current = await latestVersionId(anchor);
+      }
+    })();
+    return () => {
+      current = false;
+      clearTimeout(draftTimer.current);
+    };
+  }, [anchor.id]);
+
+  const keepDraft = (next: Values) => {
+    clearTimeout(draftTimer.current);
+    draftTimer.current = setTimeout(() => {
+      if (latestAtStart.current === null) return;
+      const draft = { anchorId: anchor.id, name: anchor.name, values: next, latestAtStart: latestAtStart.current, updatedAt: new Date().toISOString() };
+      putDraft(draft).catch((error: unknown) => setFailure(`Your edit could not be kept as a draft: ${error instanceof Error ? error.message : String(error)}`));
+    }, DRAFT_DELAY_MS);
+  };
+
+  const finish = async (saved: Anchor | null) => {
+    clearTimeout(draftTimer.current);
+    await deleteDraft(anchor.id).catch(() => undefined);
+    onSaved(saved);
+  };
+
+  const cancel = () => {
+    clearTimeout(draftTimer.current);
+    void deleteDraft(anchor.id).catch(() => undefined);
+    onCancel();
+  };
+
+  const store = async (draft: AnchorDraft, checkNewer: boolean) => {
+    setSaving(true);
+    setConflict(null);
+    try {
+      await finish(await saveEditedVersion(anchor, draft, checkNewer ? (latestAtStart.current ?? anchor.id) : undefined));
+    } catch (error) {
+      if (error instanceof EditConflict) setConflict({ message: error.message, draft });
+      else setFailure(error instanceof Error ? error.message : String(error));
+      setSaving(false);
+    }
+  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -50,13 +122,7 @@ export function EditForm({ anchor, onSaved, onCancel }: Props) {
       return;
     }
     setErrors({});
-    setSaving(true);
-    try {
-      onSaved(await saveEditedVersion(anchor, result.draft));
-    } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
-      setSaving(false);
-    }
+    await store(result.draft, true);
   };
 
   return (
@@ -66,10 +132,26 @@ export function EditForm({ anchor, onSaved, onCancel }: Props) {
       aria-label={`Edit ${anchor.name}`}
       noValidate
       onSubmit={submit}
-      onKeyDown={(event) => event.key === 'Escape' && (event.preventDefault(), onCancel())}
+      onKeyDown={(event) => event.key === 'Escape' && (event.preventDefault(), cancel())}
     >
       <h2>Edit anchor</h2>
       <p class="muted">Saving keeps this version in the history and adds a new one.</p>
+      {restored && (
+        <p class="note" role="status">
+          Restored your unsaved edit from {new Date(restored.updatedAt).toLocaleString()}.{' '}
+          <button
+            type="button"
+            class="link"
+            onClick={() => {
+              setValues(valuesOf(anchor));
+              setRestored(null);
+              void deleteDraft(anchor.id);
+            }}
+          >
+            Discard it
+          </button>
+        </p>
+      )}
       {FIELDS.map(({ key, label, rows, hint }) => {
         const error = errors[key];
         const common = {
@@ -77,7 +159,11 @@ export function EditForm({ anchor, onSaved, onCancel }: Props) {
           value: values[key],
           'aria-invalid': error ? true : undefined,
           'aria-describedby': error ? `edit-${key}-error` : undefined,
-          onInput: (event: Event) => setValues({ ...values, [key]: (event.currentTarget as HTMLInputElement).value }),
+          onInput: (event: Event) => {
+            const next = { ...values, [key]: (event.currentTarget as HTMLInputElement).value };
+            setValues(next);
+            keepDraft(next);
+          },
         };
         return (
           <div class="field" key={key}>
@@ -95,11 +181,19 @@ export function EditForm({ anchor, onSaved, onCancel }: Props) {
         );
       })}
       {failure && <p role="alert" class="error">{failure}</p>}
+      {conflict && (
+        <div role="alert" class="warning">
+          <p>{conflict.message} Your edit is still here.</p>
+          <button type="button" class="btn primary" onClick={() => void store(conflict.draft, false)}>
+            Save as a new version anyway
+          </button>
+        </div>
+      )}
       <div class="form-actions">
         <button type="submit" class="btn primary" disabled={saving} title="Save as a new version (Enter in the name field)">
           Save as new version
         </button>
-        <button type="button" class="btn" onClick={onCancel} title="Cancel (Esc)">
+        <button type="button" class="btn" onClick={cancel} title="Cancel (Esc)">
           Cancel
         </button>
       </div>

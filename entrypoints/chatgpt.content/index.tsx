@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import css from '../../components/in-page.css?inline';
 import { InPageApp } from '../../components/InPageApp';
@@ -8,6 +9,7 @@ import { missingParts } from '../../lib/chatgpt/page';
 import { createController } from '../../lib/content/controller';
 import { offersAnchor } from '../../lib/content/capture';
 import { createShadowHost } from '../../lib/content/shadow-host';
+import { trusted } from '../../lib/content/trusted';
 import { answerMessages } from '../../lib/protocol';
 import { tabChecks, type TabPayloads, type TabResponses } from '../../lib/tab-requests';
 
@@ -15,9 +17,11 @@ export default defineContentScript({
   matches: CHATGPT_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
-    if (document.getElementById(HOST_ID)) return; // an older copy of the script is still here
+    // Our nodes are found by reference, never looked up by id or tag: the page may already hold an
+    // element with our id, or define a custom element of its own by any name. An older copy of this
+    // script removes its own nodes when it is invalidated (ctx.onInvalidated below).
     const controller = createController();
-    const { host, root } = createShadowHost('gpt-anchors', css);
+    const { host, root } = createShadowHost('div', css);
     host.id = HOST_ID;
     const mountPoint = document.createElement('div');
     root.append(mountPoint);
@@ -25,12 +29,13 @@ export default defineContentScript({
 
     const seen = new WeakMap<Element, HTMLElement | null>();
     const saveThisButton = (message: HTMLElement) => {
-      const { host: buttonHost, root: buttonRoot } = createShadowHost('gpt-anchors-save', css);
+      const { host: buttonHost, root: buttonRoot } = createShadowHost('span', css);
+      buttonHost.style.display = 'block';
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'save-this';
       button.textContent = 'Save this anchor';
-      button.addEventListener('click', () => void controller.saveMessage(message));
+      button.addEventListener('click', trusted(() => void controller.saveMessage(message)));
       buttonRoot.append(button);
       buttonHost.dataset.theme = pageTheme();
       return buttonHost;
@@ -53,18 +58,32 @@ export default defineContentScript({
       syncTheme();
     });
 
-    const stopAnswering = answerMessages<TabPayloads, TabResponses>(tabChecks, {
-      async runCommand({ command, selectionText }) {
-        if (command === 'save') void controller.save();
-        else if (command === 'resume') controller.openPicker();
-        else void controller.saveSelection(selectionText ?? '');
-        return null;
+    const stopAnswering = answerMessages<TabPayloads, TabResponses>(
+      tabChecks,
+      {
+        async runCommand({ command, selectionText }) {
+          if (command === 'save') void controller.save();
+          else if (command === 'resume') void controller.openPicker();
+          else void controller.saveSelection(selectionText ?? '');
+          return null;
+        },
+        async resumeOrder(order) {
+          void controller.resumePicked(order);
+          return null;
+        },
+        async closePicker() {
+          controller.closePicker();
+          return null;
+        },
       },
-    });
+      // Only this extension can message a content script; say so anyway.
+      (type, sender) => (sender.id === browser.runtime.id ? null : `${type} is not accepted from this sender.`),
+    );
     void controller.resumePending();
 
     ctx.onInvalidated(() => {
       stopAnswering();
+      controller.closePicker(false);
       render(null, mountPoint);
       host.remove();
       document.querySelectorAll('[data-gpt-anchors-message]').forEach((node) => node.remove());

@@ -65,6 +65,17 @@ export function App() {
     [notify, resume],
   );
 
+  // An edit left unsaved when the popup closed (it closes as soon as it loses focus) comes back,
+  // once the list has painted: the check needs the lazy chunk, which must not delay the first paint.
+  useEffect(() => {
+    const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 50));
+    idle(() => {
+      loadActions()
+        .then((actions) => actions.draftToReopen())
+        .then((found) => found && api.edit(found.anchor), (e: unknown) => api.notify(errorText(e), 'error'));
+    });
+  }, []);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === '/' && !isTyping(event.target) && view === 'library' && !editing) {

@@ -7,23 +7,27 @@ import {
   getSettings,
   listAllAnchors,
   listAnchors,
-  purgeAnchors,
+  listNewest,
   setPendingResume,
   takePendingResume,
   updateAnchor,
 } from '../db';
 import { planImport } from '../import-plan';
 import { checkLogFile, resolveLogFileChange, scheduleLogWrite } from '../log-file/keeper';
-import { saveAnchorVersion } from '../library';
-import { backgroundChecks, type AnchorSummary, type BackgroundResponses, type CheckedBackgroundPayloads } from '../messages';
-import { answerMessages, type Handlers } from '../protocol';
-import { groupByName, matchesTerms, searchTerms, searchableText } from '../search';
-import { maskSecretsInDraft } from '../secrets';
+import { backgroundChecks, type BackgroundResponses, type CheckedBackgroundPayloads, type ResumeOrder } from '../messages';
+import { answerMessages, sendToTab, type Handlers } from '../protocol';
 import { shortcutsFrom } from '../shortcuts';
 import { NEW_CHAT_URL } from '../chatgpt/hosts';
 import { downloadText, localDateStamp } from './download';
+import { deleteUnmaskedFromPage, maskFromPage, renameFromPage, saveFromPage, undoFromPage } from './page-actions';
+import { claimPickerSession, endPickerSession, openPickerSession, pickerLibraryPage, requirePickerSession } from './picker-sessions';
+import { refusal, thisExtension } from './senders';
 
 type BackgroundHandlers = Handlers<CheckedBackgroundPayloads, BackgroundResponses>;
+
+/** The picker's first screen, and then anchors per pickerLibrary page: a few MB, far under a browser message's 64 MB. */
+const PICKER_FIRST_SCREEN = 200;
+const PICKER_PAGE = 5_000;
 
 async function requireAnchor(id: string) {
   const anchor = await getAnchor(id);
@@ -31,54 +35,38 @@ async function requireAnchor(id: string) {
   return anchor;
 }
 
+/** The tab of a sender the sender check already knows is a ChatGPT tab (or a frame in one). */
+function tabOf(sender: Browser.runtime.MessageSender): number {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) throw new Error('This request needs a ChatGPT tab.');
+  return tabId;
+}
+
+async function prepareResume(id: string): Promise<ResumeOrder> {
+  const anchor = await requireAnchor(id);
+  const settings = await getSettings();
+  return { text: formatResumeText(anchor), autoSend: settings.autoSend, anchorId: id, name: anchor.name };
+}
+
 const handlers: BackgroundHandlers = {
-  saveAnchor: (request) => saveAnchorVersion(request),
-
-  async undoSave({ id }) {
-    await purgeAnchors([id]);
-    return null;
-  },
-
-  renameAnchor: ({ id, name }) => updateAnchor(id, (anchor) => ({ ...anchor, name })),
-
-  maskSecrets: ({ id }) => updateAnchor(id, (anchor) => maskSecretsInDraft(anchor)),
-
-  async searchAnchors({ query, limit }) {
-    const terms = searchTerms(query);
-    const groups = groupByName(await listAnchors());
-    const matching = groups.filter((versions) => versions.some((v) => matchesTerms(searchableText(v), terms)));
-    const anchors = matching.slice(0, limit).map((versions): AnchorSummary => {
-      const latest = versions[0]!;
-      return {
-        id: latest.id,
-        name: latest.name,
-        nextAction: latest.nextAction,
-        createdAt: latest.createdAt,
-        timeKnown: latest.timeKnown,
-        lastResumedAt: latest.lastResumedAt,
-        resumeCount: latest.resumeCount,
-        versions: versions.length,
-      };
-    });
-    return { anchors, total: matching.length };
-  },
+  saveAnchor: (request, sender) => saveFromPage(request, tabOf(sender)),
+  undoSave: ({ receipt }, sender) => undoFromPage(receipt, tabOf(sender)),
+  renameAnchor: ({ receipt, name }, sender) => renameFromPage(receipt, name, tabOf(sender)),
+  maskSecrets: ({ receipt }, sender) => maskFromPage(receipt, tabOf(sender)),
+  deleteUnmasked: ({ receipt }, sender) => deleteUnmaskedFromPage(receipt, tabOf(sender)),
 
   getSettings: () => getSettings(),
 
   getShortcuts: async () => shortcutsFrom(await browser.commands.getAll()),
 
-  async prepareResume({ id }) {
-    const anchor = await requireAnchor(id);
-    const settings = await getSettings();
-    return { text: formatResumeText(anchor), autoSend: settings.autoSend, anchorId: id, name: anchor.name };
-  },
-
-  recordResume: ({ id }) =>
-    updateAnchor(id, (anchor) => ({
+  async recordResume({ id }) {
+    await updateAnchor(id, (anchor) => ({
       ...anchor,
       lastResumedAt: new Date().toISOString(),
       resumeCount: anchor.resumeCount + 1,
-    })),
+    }));
+    return null;
+  },
 
   async resumeInNewTab({ id }) {
     await requireAnchor(id);
@@ -91,10 +79,40 @@ const handlers: BackgroundHandlers = {
   },
 
   async claimPendingResume(_request, sender) {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined) return null;
-    const anchorId = await takePendingResume(tabId);
-    return anchorId ? handlers.prepareResume({ id: anchorId }, sender) : null;
+    const anchorId = await takePendingResume(tabOf(sender));
+    return anchorId ? prepareResume(anchorId) : null;
+  },
+
+  async openPicker(_request, sender) {
+    return { token: openPickerSession(tabOf(sender)) };
+  },
+
+  async pickerClaim({ token }, sender) {
+    claimPickerSession(sender.tab?.id, sender.frameId, token);
+    return null;
+  },
+
+  async pickerLibrary(request, sender) {
+    const tabId = requirePickerSession(sender.tab?.id, sender.frameId);
+    const newest = async () => (await listNewest(PICKER_FIRST_SCREEN)).filter((anchor) => !anchor.deletedAt);
+    return pickerLibraryPage(tabId, request, { all: listAnchors, newest }, PICKER_PAGE);
+  },
+
+  /** The one anchor the user picked goes to the tab's content script, and nothing else does. */
+  async pickerResume({ id }, sender) {
+    const tabId = requirePickerSession(sender.tab?.id, sender.frameId);
+    const order = await prepareResume(id);
+    endPickerSession(tabId);
+    await sendToTab(tabId, 'resumeOrder', order, 0);
+    return null;
+  },
+
+  /** Closing reveals nothing, so any picker frame in the tab may ask (a frame whose session expired too). */
+  async pickerClose(_request, sender) {
+    const tabId = tabOf(sender);
+    if (sender.frameId !== undefined && sender.frameId !== 0) endPickerSession(tabId);
+    await sendToTab(tabId, 'closePicker', {}, 0);
+    return null;
   },
 
   async exportLog({ format }) {
@@ -141,5 +159,5 @@ const handlers: BackgroundHandlers = {
 };
 
 export function answerBackgroundMessages(): () => void {
-  return answerMessages(backgroundChecks, handlers);
+  return answerMessages(backgroundChecks, handlers, (type, sender) => refusal(type, sender, thisExtension()));
 }

@@ -1,5 +1,6 @@
 import type { Anchor } from '../anchor';
 import { LIMITS, checkName } from '../anchor-check';
+import { pageTheme } from '../chatgpt/mount';
 import { chatTitle, findComposer, messageSource } from '../chatgpt/page';
 import { WaitCancelled, WaitTimeout } from '../chatgpt/wait';
 import type { ResumeOrder, SaveResult } from '../messages';
@@ -7,18 +8,21 @@ import { sendToBackground } from '../protocol';
 import { suggestAnchorName } from '../names';
 import { parseAnchorText } from '../parse';
 import { CaptureError, captureFromChat, pageChanged, readAnchorFromMessage, type Capture, type CapturePhase } from './capture';
+import { mountPickerFrame, type PickerFrame } from './picker-frame';
 import { resumeIntoChat } from './resume';
 import { createStore } from './store';
 
-export type Toast =
-  | { kind: 'saved'; anchor: Anchor; duplicate: boolean; secrets: string[] }
-  | { kind: 'message'; tone: 'info' | 'error'; text: string };
+/** After a save: `receipt` is what Undo, Rename and Mask may touch (lib/background/page-actions.ts). */
+export type SavedToast = { kind: 'saved'; anchor: Anchor; duplicate: boolean; secrets: string[]; receipt: string };
+/** After Mask: a masked new version; the unmasked one waits in the trash (`unmaskedDeleted` once deleted for good). */
+export type MaskedToast = { kind: 'masked'; anchor: Anchor; receipt: string; unmaskedDeleted: boolean; previous: SavedToast };
+
+export type Toast = SavedToast | MaskedToast | { kind: 'message'; tone: 'info' | 'error'; text: string };
 
 export type ContentState = {
   /** Set while Save anchor is working; the button shows the phase and cancels on click. */
   saving: CapturePhase | null;
   toast: Toast | null;
-  pickerOpen: boolean;
   /** Parts of ChatGPT's page that cannot be found (its layout changed), shown under the buttons. */
   missing: string[];
 };
@@ -27,8 +31,9 @@ const MISSING_GRACE_MS = 2_000;
 
 /** The in-page UI's state and actions; components render it, the background's commands call it. */
 export function createController() {
-  const store = createStore<ContentState>({ saving: null, toast: null, pickerOpen: false, missing: [] });
+  const store = createStore<ContentState>({ saving: null, toast: null, missing: [] });
   let running: AbortController | null = null;
+  let picker: { frame: PickerFrame; returnFocus: HTMLElement | null } | null = null;
 
   const showError = (text: string) => store.set({ toast: { kind: 'message', tone: 'error', text } });
   const showInfo = (text: string) => store.set({ toast: { kind: 'message', tone: 'info', text } });
@@ -100,36 +105,48 @@ export function createController() {
     });
   }
 
-  async function undo(anchor: Anchor): Promise<void> {
+  /** Undo of a save moves what it made to the trash; Undo of a mask brings the unmasked version back. */
+  async function undo(toast: SavedToast | MaskedToast): Promise<void> {
     await guarded(async () => {
-      await sendToBackground('undoSave', { id: anchor.id });
-      showInfo(`Removed anchor [${anchor.name}]`);
+      const { restored } = await sendToBackground('undoSave', { receipt: toast.receipt });
+      if (toast.kind === 'masked') {
+        store.set({ toast: { ...toast.previous, anchor: restored ?? toast.previous.anchor } });
+      } else {
+        showInfo(`Moved anchor [${toast.anchor.name}] to the trash. The popup's trash can restore it.`);
+      }
     });
   }
 
-  /** Renames the anchor just saved; answers the validation error to show next to the field. */
-  async function rename(anchor: Anchor, name: string): Promise<string | null> {
+  /** Renames the anchor the toast shows; answers the validation error to show next to the field. */
+  async function rename(toast: SavedToast | MaskedToast, name: string): Promise<string | null> {
     const checked = checkName(name);
     if (!checked.ok) return checked.error;
     try {
-      const renamed = await sendToBackground('renameAnchor', { id: anchor.id, name: checked.value });
-      const toast = store.get().toast;
-      if (toast?.kind === 'saved') store.set({ toast: { ...toast, anchor: renamed } });
+      const renamed = await sendToBackground('renameAnchor', { receipt: toast.receipt, name: checked.value });
+      const now = store.get().toast;
+      if (now === toast) store.set({ toast: { ...toast, anchor: renamed } });
       return null;
     } catch (error) {
       return error instanceof Error ? error.message : String(error);
     }
   }
 
-  async function mask(anchor: Anchor): Promise<void> {
+  /** Mask saves a masked new version; the unmasked one goes to the trash until deleted for good or undone. */
+  async function mask(toast: SavedToast): Promise<void> {
     await guarded(async () => {
-      const masked = await sendToBackground('maskSecrets', { id: anchor.id });
-      store.set({ toast: { kind: 'saved', anchor: masked, duplicate: false, secrets: [] } });
-    });
+      const masked = await sendToBackground('maskSecrets', { receipt: toast.receipt });
+      store.set({ toast: { kind: 'masked', ...masked, unmaskedDeleted: false, previous: toast } });
+    }, 'Nothing was changed.');
+  }
+
+  async function deleteUnmasked(toast: MaskedToast): Promise<void> {
+    await guarded(async () => {
+      await sendToBackground('deleteUnmasked', { receipt: toast.receipt });
+      store.set({ toast: { ...toast, unmaskedDeleted: true } });
+    }, 'Nothing was deleted.');
   }
 
   async function resume(order: ResumeOrder): Promise<void> {
-    store.set({ pickerOpen: false });
     await guarded(async () => {
       const outcome = await resumeIntoChat(order);
       await sendToBackground('recordResume', { id: order.anchorId });
@@ -149,12 +166,38 @@ export function createController() {
     }, 'Nothing was resumed.');
   }
 
-  function openPicker(): void {
+  /** Opens the picker frame (lib/content/picker-frame.ts), or brings it forward when it is open. */
+  async function openPicker(): Promise<void> {
+    if (picker) {
+      picker.frame.focus();
+      return;
+    }
     if (!findComposer()) {
       showError(pageChanged('composer', 'Nothing can be resumed here.'));
       return;
     }
-    store.set({ pickerOpen: true });
+    const returnFocus = focusedElement();
+    await guarded(async () => {
+      const { token } = await sendToBackground('openPicker', {});
+      picker?.frame.remove();
+      picker = { frame: mountPickerFrame(token, pageTheme()), returnFocus };
+    }, 'Nothing was resumed.');
+  }
+
+  /** Removes the picker; focus goes back where it was, unless a resume is about to take it. */
+  function closePicker(restoreFocus = true): void {
+    if (!picker) return;
+    const { frame, returnFocus } = picker;
+    picker = null;
+    frame.remove();
+    if (restoreFocus && returnFocus?.isConnected) returnFocus.focus();
+  }
+
+  /** The anchor the user picked in the picker, sent by the background. */
+  async function resumePicked(order: ResumeOrder): Promise<void> {
+    if (!picker) return; // no picker of ours is open: nobody picked anything here
+    closePicker(false);
+    await resume(order);
   }
 
   /**
@@ -189,14 +232,23 @@ export function createController() {
     undo,
     rename,
     mask,
+    deleteUnmasked,
     openPicker,
+    closePicker,
+    resumePicked,
     resume,
     resumePending,
-    closePicker: () => store.set({ pickerOpen: false }),
     dismissToast: () => store.set({ toast: null }),
     showError,
     showInfo,
   };
+}
+
+/** The element that has focus, inside shadow roots too (our bar's buttons live in one). */
+function focusedElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : null;
 }
 
 export type Controller = ReturnType<typeof createController>;

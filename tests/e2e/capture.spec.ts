@@ -180,15 +180,16 @@ test('Save this anchor saves exactly that message; saving it twice makes no dupl
   expect(stored[0]!.source.messageId).toBeTruthy();
 });
 
-test('Undo removes the saved anchor; Rename validates and renames it', async ({ context, extensionId }) => {
+test('Undo moves the saved anchor to the trash; Rename validates and renames it', async ({ context, extensionId }) => {
   await serveChatGPT(context, { conversations });
   const page = await context.newPage();
   await page.goto(`https://chatgpt.com/c/${CHAT}`);
   await saveButton(page).click();
   await expect(toast(page)).toContainText('Saved anchor [Thesis_Ch3_Methods]');
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(toast(page)).toContainText('Removed anchor [Thesis_Ch3_Methods]');
-  expect(await storedAnchors(context, extensionId)).toEqual([]);
+  await expect(toast(page)).toContainText('Moved anchor [Thesis_Ch3_Methods] to the trash.');
+  const [trashed] = await storedAnchors(context, extensionId);
+  expect(trashed).toMatchObject({ name: 'Thesis_Ch3_Methods', deletedAt: expect.any(String) });
 
   await saveButton(page).click();
   await expect(toast(page)).toContainText('Saved anchor [Thesis_Ch3_Methods]');
@@ -201,7 +202,7 @@ test('Undo removes the saved anchor; Rename validates and renames it', async ({ 
   await page.getByRole('button', { name: 'Save name' }).click();
   await expect(toast(page)).toContainText('Saved anchor [Thesis_Ch3_Methods_v2]');
   const stored = await storedAnchors(context, extensionId);
-  expect(stored.map((a) => a.name)).toEqual(['Thesis_Ch3_Methods_v2']);
+  expect(stored.filter((a) => !a.deletedAt).map((a) => a.name)).toEqual(['Thesis_Ch3_Methods_v2']);
 });
 
 test('saving a name again with new text keeps the earlier version', async ({ context, extensionId }) => {
@@ -223,7 +224,10 @@ test('saving a name again with new text keeps the earlier version', async ({ con
   ]);
 });
 
-test('a secret in an anchor is flagged and can be masked', async ({ context, extensionId }) => {
+test('a secret in an anchor is flagged; Mask saves a masked version, and the unmasked one can be deleted for good', async ({
+  context,
+  extensionId,
+}) => {
   const withKey = { ...THESIS, name: 'Bot_Deploy', dependencies: ['OPENAI_API_KEY=sk-proj-abcDEF1234567890abcdef1234', 'certbot'] };
   await serveChatGPT(context, {
     conversations: { [CHAT]: { title: 'Bot', turns: [{ role: 'user', markdown: 'x' }, { role: 'assistant', markdown: anchorReply(withKey) }] } },
@@ -233,9 +237,17 @@ test('a secret in an anchor is flagged and can be masked', async ({ context, ext
   await saveButton(page).click();
   await expect(toast(page)).toContainText('seems to hold a secret (OpenAI key)');
   await page.getByRole('button', { name: 'Mask' }).click();
+  await expect(toast(page)).toContainText('Masked [Bot_Deploy]: saved as a new version. The unmasked version is in the trash.');
   await expect(toast(page)).not.toContainText('secret');
-  const [stored] = await storedAnchors(context, extensionId);
-  expect(stored!.dependencies).toEqual(['OPENAI_API_KEY=••••1234', 'certbot']);
+  const [unmasked, masked] = await storedAnchors(context, extensionId);
+  expect(masked).toMatchObject({ name: 'Bot_Deploy', dependencies: ['OPENAI_API_KEY=••••1234', 'certbot'] });
+  expect(masked!.deletedAt).toBeUndefined();
+  expect(unmasked).toMatchObject({ dependencies: withKey.dependencies, deletedAt: expect.any(String) });
+
+  await toast(page).getByRole('button', { name: 'Delete the unmasked version' }).click();
+  await expect(toast(page)).toContainText('The unmasked version is deleted for good.');
+  await expect(toast(page).getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  expect(await storedAnchors(context, extensionId)).toEqual([masked]);
 });
 
 test('the buttons come back after a composer re-render and a route change, never twice', async ({ context }) => {

@@ -1,5 +1,5 @@
 import type { Worker } from '@playwright/test';
-import { expect, inPageToast as toast, test } from './support/extension';
+import { expect, inPageToast as toast, resumePicker, test } from './support/extension';
 import { serveChatGPT } from './support/chatgpt-fixture';
 import { THESIS, anchorReply, storedAnchors } from './support/library';
 
@@ -58,9 +58,11 @@ test('the save and resume commands act in the ChatGPT tab', async ({ context, ex
   await expect(toast(page)).toContainText('Saved anchor [Weekend_bot]', { timeout: 20_000 });
   expect((await storedAnchors(context, extensionId)).map((a) => a.name)).toEqual(['Weekend_bot']);
 
+  // The command acts in the active tab; reading the database above opened the options page in front.
+  await page.bringToFront();
   await runCommand(serviceWorker, 'resume');
-  await expect(page.getByRole('dialog', { name: 'Resume anchor' })).toBeVisible();
-  await expect(page.getByRole('searchbox', { name: 'Search anchors' })).toBeFocused();
+  await expect(resumePicker(page)).toBeVisible();
+  await expect(resumePicker(page).getByRole('searchbox', { name: 'Search anchors' })).toBeFocused();
 });
 
 test('Save selection as anchor parses a selected anchor', async ({ context, extensionId, serviceWorker }) => {

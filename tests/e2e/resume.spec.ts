@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { anchorBar, expect, inPageToast, stopServiceWorkers, test } from './support/extension';
+import { anchorBar, expect, inPageToast, resumePicker as picker, stopServiceWorkers, test } from './support/extension';
 import { serveChatGPT } from './support/chatgpt-fixture';
 import { THESIS, seedAnchors, setSettings, storedAnchor, storedAnchors } from './support/library';
 import type { FixtureWindow } from '../fixtures/chatgpt/options';
@@ -30,8 +30,6 @@ const fixture = (page: Page) => ({
   route: () => page.evaluate(() => (window as unknown as FixtureWindow).__chatgpt.route()),
   loads: () => page.evaluate(() => (window as unknown as FixtureWindow).__chatgpt.loads),
 });
-
-const picker = (page: Page) => page.getByRole('dialog', { name: 'Resume anchor' });
 
 async function openPickerByKeyboard(page: Page) {
   await anchorBar(page).getByRole('button', { name: 'Resume anchor' }).focus();
@@ -176,7 +174,7 @@ test('a very long anchor asks before inserting', async ({ context, extensionId }
   await page.keyboard.press('Enter');
   await expect(picker(page).getByRole('alert')).toContainText('more than ChatGPT comfortably takes in one message');
   expect(await fixture(page).paragraphs()).toEqual(['']);
-  await picker(page).getByRole('button', { name: 'Insert anyway' }).click();
+  await picker(page).getByRole('button', { name: 'Insert anyway' }).click({ noWaitAfter: true });
   await expect.poll(async () => (await fixture(page).paragraphs())[1]?.length).toBe('Context: '.length + 13_000);
 });
 

@@ -3,7 +3,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Anchor } from '../../lib/anchor';
 import {
   DB_NAME,
+  DB_VERSION,
+  EditConflict,
+  PENDING_RESUME_TTL_MS,
   StorageError,
+  addVersionIfUnchanged,
+  deleteDraft,
+  getDraft,
+  latestDraft,
+  putDraft,
   addAnchor,
   addAnchors,
   closeAnchorsDb,
@@ -134,6 +142,79 @@ describe('settings and pending resumes', () => {
     expect(await takePendingResume(8)).toBeUndefined();
     expect(await takePendingResume(7)).toBe('anchor-1');
     expect(await takePendingResume(7)).toBeUndefined();
+  });
+
+  it('lets a pending resume expire: a tab that gets the same id after a browser restart does not claim it', async () => {
+    const asked = new Date('2026-03-01T10:00:00.000Z');
+    vi.useFakeTimers({ toFake: ['Date'], now: asked });
+    await setPendingResume(7, 'anchor-1');
+    vi.setSystemTime(asked.getTime() + PENDING_RESUME_TTL_MS + 1_000);
+    expect(await takePendingResume(7)).toBeUndefined();
+    vi.setSystemTime(asked.getTime() + 2 * 60 * 60_000);
+    await setPendingResume(8, 'anchor-2');
+    expect(await takePendingResume(8)).toBe('anchor-2'); // a fresh one still works
+    vi.useRealTimers();
+  });
+
+  it('forgets expired pending resumes when a new one is stored', async () => {
+    await setPendingResume(7, 'old', new Date(Date.now() - PENDING_RESUME_TTL_MS - 1_000));
+    await setPendingResume(8, 'new');
+    const left = await (await openAnchorsDb()).getAll('pendingResumes');
+    expect(left.map((p) => p.anchorId)).toEqual(['new']);
+  });
+});
+
+describe('edits: drafts and two editors', () => {
+  const values = { name: 'A_one', context: 'typed', milestone: '', nextAction: '', dependencies: 'x\ny' };
+
+  it('keeps one draft per edited version, and the latest one first', async () => {
+    await putDraft({ anchorId: 'a', name: 'A_one', values, latestAtStart: 'a', updatedAt: '2026-01-01T10:00:00.000Z' });
+    await putDraft({ anchorId: 'b', name: 'B_two', values, latestAtStart: 'b', updatedAt: '2026-01-02T10:00:00.000Z' });
+    await putDraft({ anchorId: 'a', name: 'A_one', values: { ...values, context: 'more' }, latestAtStart: 'a', updatedAt: '2026-01-03T10:00:00.000Z' });
+    expect((await getDraft('a'))?.values.context).toBe('more');
+    expect((await latestDraft())?.anchorId).toBe('a');
+    await deleteDraft('a');
+    expect(await getDraft('a')).toBeUndefined();
+    expect((await latestDraft())?.anchorId).toBe('b');
+  });
+
+  it('refuses a second editor’s save when a newer version was saved meanwhile, and writes nothing', async () => {
+    await addAnchor(anchor('v1', 'A_one', '2026-01-01T10:00:00.000Z'));
+    await addVersionIfUnchanged(anchor('first', 'A_one', '2026-01-02T10:00:00.000Z'), 'A_one', 'v1');
+    const second = addVersionIfUnchanged(anchor('second', 'A_one', '2026-01-02T11:00:00.000Z'), 'A_one', 'v1');
+    await expect(second).rejects.toBeInstanceOf(EditConflict);
+    await expect(second).rejects.toThrow('[A_one] changed while you were editing: a newer version was saved meanwhile.');
+    expect((await listAllAnchors()).map((a) => a.id)).toEqual(['first', 'v1']);
+  });
+});
+
+describe('upgrading a database written by version 2', () => {
+  it('adds the drafts and receipts stores and keeps every record, setting and pending resume', async () => {
+    const record = anchor('v2-a', 'Thesis_Ch3', '2026-02-01T09:00:00.000Z', { resumeCount: 2, origin: 'manual' });
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(DB_NAME, 2);
+      request.onupgradeneeded = () => {
+        const db = request.result;
+        const store = db.createObjectStore('anchors', { keyPath: 'id' });
+        store.createIndex('createdAt', 'createdAt');
+        store.createIndex('name', 'name');
+        db.createObjectStore('settings', { keyPath: 'key' }).add({ key: 'settings', value: { ...DEFAULT_SETTINGS, autoSend: true } });
+        db.createObjectStore('pendingResumes', { keyPath: 'tabId' }).add({ tabId: 3, anchorId: 'v2-a', createdAt: new Date().toISOString() });
+        store.add(record);
+      };
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    const db = await openAnchorsDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['anchors', 'drafts', 'pendingResumes', 'receipts', 'settings']);
+    expect(await listAllAnchors()).toEqual([record]);
+    expect((await getSettings()).autoSend).toBe(true);
+    expect(await takePendingResume(3)).toBe('v2-a');
+    expect(await getDraft('v2-a')).toBeUndefined();
   });
 });
 

@@ -14,12 +14,15 @@ const draft = {
   dependencies: ['ADMIN_KEY', 'Figma'],
 };
 
+/** GPT Anchors' content script in a ChatGPT tab, as the browser describes it to the background. */
+const chatgptTab = { id: 'test-extension-id', url: 'https://chatgpt.com/c/abc', tab: { id: 7 }, frameId: 0 };
+
 /**
  * runtime.sendMessage as the browsers deliver it: every listener gets `sendResponse`; one that
  * returns `true` answers through it later, one that returns a promise answers with its value
- * (the fake browser only knows the second way).
+ * (the fake browser only knows the second way). Every message comes from `sender`.
  */
-function deliverLikeBrowsers() {
+function deliverLikeBrowsers(sender: object = chatgptTab) {
   vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(
     (message: unknown) =>
       new Promise((resolve) => {
@@ -31,7 +34,7 @@ function deliverLikeBrowsers() {
         };
         // The fake's trigger passes every argument on, though its type names only two.
         const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
-        void trigger(message, {}, sendResponse).then((results) => {
+        void trigger(message, sender, sendResponse).then((results) => {
           if (!results.includes(true)) sendResponse(results.find((result) => result !== undefined));
         });
       }) as never,
@@ -59,8 +62,8 @@ describe('the background protocol', () => {
 
   it('knows a message saved again after a rename: still one anchor', async () => {
     const source = { messageId: 'msg-9' };
-    const { anchor } = await sendToBackground('saveAnchor', { draft, origin: 'captured', source });
-    await sendToBackground('renameAnchor', { id: anchor.id, name: 'Capstone_Renamed' });
+    const { anchor, receipt } = await sendToBackground('saveAnchor', { draft, origin: 'captured', source });
+    await sendToBackground('renameAnchor', { receipt, name: 'Capstone_Renamed' });
     const again = await sendToBackground('saveAnchor', { draft, origin: 'captured', source });
     expect(again).toMatchObject({ duplicate: true, anchor: { id: anchor.id, name: 'Capstone_Renamed' } });
     expect(await listAnchors()).toHaveLength(1);
@@ -86,8 +89,8 @@ describe('the background protocol', () => {
   });
 
   it('turns a failing handler into an error answer the sender sees', async () => {
-    await expect(sendToBackground('renameAnchor', { id: 'missing', name: 'X' })).rejects.toThrow(
-      new MessageError('No anchor with id missing.'),
+    await expect(sendToBackground('renameAnchor', { receipt: 'missing', name: 'X' })).rejects.toThrow(
+      new MessageError('This anchor can no longer be changed from the page. Open the GPT Anchors popup to change it.'),
     );
   });
 
@@ -103,11 +106,11 @@ describe('the background protocol', () => {
   });
 
   it('renames through the protocol, validating the new name', async () => {
-    const { anchor } = await sendToBackground('saveAnchor', { draft, origin: 'captured', source: {} });
-    await expect(sendToBackground('renameAnchor', { id: anchor.id, name: 'two\nlines' })).rejects.toThrow(
+    const { receipt } = await sendToBackground('saveAnchor', { draft, origin: 'captured', source: {} });
+    await expect(sendToBackground('renameAnchor', { receipt, name: 'two\nlines' })).rejects.toThrow(
       'Invalid renameAnchor: name: The name must fit on one line.',
     );
-    const renamed = await sendToBackground('renameAnchor', { id: anchor.id, name: 'Capstone_Admin' });
+    const renamed = await sendToBackground('renameAnchor', { receipt, name: 'Capstone_Admin' });
     expect(renamed.name).toBe('Capstone_Admin');
   });
 });

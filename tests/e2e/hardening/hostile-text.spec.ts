@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, expectNotPwned, test } from './guard';
 import { CONTROLS, CONTROLS_ONE_LINE, IMG, JS_ANCHOR, JS_LINK, MD_LINK, ONE_MB, RTL, SCRIPT } from './payloads';
 import { waitForDownload } from '../support/downloads';
-import { anchorBar, inPageToast as toast, saveAnchorButton as saveButton } from '../support/extension';
+import { anchorBar, inPageToast as toast, resumePicker, saveAnchorButton as saveButton } from '../support/extension';
 import { serveChatGPT } from '../support/chatgpt-fixture';
 import { anchorReply, seedAnchors, storedAnchor, storedAnchors, type AnchorFields, type StoredAnchor } from '../support/library';
 import type { FixtureWindow } from '../../fixtures/chatgpt/options';
@@ -62,6 +62,13 @@ async function expectNoLiveMarkup(page: Page) {
   expect(liveScripts).toBe(0);
   await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
   await expect(page.locator('a[href*="evil.example"]')).toHaveCount(0);
+  // The picker is a frame of its own (an extension page): nothing live in it either.
+  for (const frame of page.frames().filter((f) => f.url().includes('/picker.html'))) {
+    const live = await frame.evaluate(
+      () => document.querySelectorAll('img, script:not([src]), a[href^="javascript:"], a[href*="evil.example"]').length,
+    );
+    expect(live).toBe(0);
+  }
   await expectNotPwned(page);
 }
 
@@ -101,7 +108,7 @@ test('payloads in a ChatGPT reply are saved as text, shown as text in the toast,
 
   // The picker lists it as text; choosing it puts the text, not markup, into the composer.
   await anchorBar(page).getByRole('button', { name: 'Resume anchor' }).click();
-  const picker = page.getByRole('dialog', { name: 'Resume anchor' });
+  const picker = resumePicker(page);
   await expect(picker.getByRole('option')).toHaveCount(1);
   await expect(picker.getByRole('option').first()).toContainText(FROM_CHAT.name);
   await expect(picker.getByRole('option').first()).toContainText(FROM_CHAT.nextAction);
@@ -196,7 +203,7 @@ test('stored payloads in every field stay text in the popup and the picker, and 
   const page = await context.newPage();
   await page.goto('https://chatgpt.com/');
   await anchorBar(page).getByRole('button', { name: 'Resume anchor' }).click();
-  const options = page.getByRole('dialog', { name: 'Resume anchor' }).getByRole('option');
+  const options = resumePicker(page).getByRole('option');
   await expect(options).toHaveCount(2);
   await expect(options.filter({ hasText: `Hostile_${IMG}` })).toHaveCount(1);
   await expect(options.filter({ hasText: JS_ANCHOR })).toHaveCount(1);

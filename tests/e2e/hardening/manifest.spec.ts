@@ -14,8 +14,11 @@ import { contrast, luminance, readPng } from '../support/png';
  *   adds the buttons, and messaging the ChatGPT tab for the keyboard commands and menu item.
  * Nothing else: no `storage` (IndexedDB needs none), no `tabs` (tabs.create needs none), none
  * for the log file (the File System Access API asks the person for the one folder in its picker),
- * no `scripting`, no optional permissions, no web-accessible resources (the in-page UI is built
- * by the content script in a shadow root; nothing of the extension is exposed to web pages).
+ * no `scripting`, no optional permissions. One web-accessible page, the picker (picker.html),
+ * which the content script shows in a frame over ChatGPT's page: only to the two ChatGPT hosts,
+ * and in Chrome only through the per-session URL (`use_dynamic_url`), so no site can probe for
+ * the extension at its fixed address. Firefox MV2 lists the page alone (its moz-extension://
+ * address is random per installation).
  */
 
 const OUT_DIR = path.resolve(REPO_ROOT, process.env.WXT_OUT_DIR ?? '.output');
@@ -46,7 +49,6 @@ const sorted = (list: string[] | undefined) => [...(list ?? [])].sort();
 function expectNothingExtra(manifest: Manifest) {
   expect(manifest.optional_permissions).toBeUndefined();
   expect(manifest.optional_host_permissions).toBeUndefined();
-  expect(manifest.web_accessible_resources).toBeUndefined();
   expect(manifest.externally_connectable).toBeUndefined();
   // A custom CSP could loosen the default one (e.g. allow remote scripts or eval).
   expect(manifest.content_security_policy).toBeUndefined();
@@ -59,6 +61,10 @@ test('the Chrome MV3 build asks for downloads, contextMenus and the two ChatGPT 
   expect(sorted(manifest.permissions)).toEqual(API_PERMISSIONS);
   expect(sorted(manifest.host_permissions)).toEqual(HOSTS);
   expectNothingExtra(manifest);
+  expect(manifest.web_accessible_resources).toEqual([
+    { resources: ['picker.html'], matches: expect.arrayContaining(HOSTS), use_dynamic_url: true },
+  ]);
+  expect((manifest.web_accessible_resources as { matches: string[] }[])[0]!.matches).toHaveLength(2);
 });
 
 test('the Firefox MV2 build asks for the same (hosts inside permissions) and has a fixed add-on id', () => {
@@ -67,6 +73,7 @@ test('the Firefox MV2 build asks for the same (hosts inside permissions) and has
   expect(sorted(manifest.permissions)).toEqual([...API_PERMISSIONS, ...HOSTS].sort());
   expect(manifest.host_permissions).toBeUndefined();
   expectNothingExtra(manifest);
+  expect(manifest.web_accessible_resources).toEqual(['picker.html']);
   expect(manifest.browser_specific_settings?.gecko?.id).toBe('gpt-anchors@gpt-anchors.local');
 });
 

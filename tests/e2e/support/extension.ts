@@ -15,15 +15,32 @@ export type ExtensionFixtures = {
   openPopup: () => Promise<Page>;
 };
 
-/** Extension downloads don't reach Playwright's download event: send them to a folder we read. */
-function writeDownloadPreferences(userDataDir: string, downloadsDir: string): void {
+export type ExtensionOptions = {
+  /**
+   * Whether the browser lets frames from another site use storage (third-party cookies). Off by
+   * default, as in this Chromium and in every browser's private windows: the picker frame on
+   * ChatGPT's page then cannot open IndexedDB and gets the library from the background.
+   */
+  thirdPartyStorage: boolean;
+};
+
+/**
+ * Extension downloads don't reach Playwright's download event: send them to a folder we read.
+ * Third-party storage is set explicitly (cookie_controls_mode 1 blocks it), so the suite does not
+ * depend on the build's default.
+ */
+function writePreferences(userDataDir: string, downloadsDir: string, thirdPartyStorage: boolean): void {
   const defaultDir = path.join(userDataDir, 'Default');
   mkdirSync(defaultDir, { recursive: true });
-  const preferences = { download: { default_directory: downloadsDir, prompt_for_download: false } };
+  const preferences = {
+    download: { default_directory: downloadsDir, prompt_for_download: false },
+    profile: { cookie_controls_mode: thirdPartyStorage ? 0 : 1 },
+  };
   writeFileSync(path.join(defaultDir, 'Preferences'), JSON.stringify(preferences));
 }
 
-const extensionTest = base.extend<ExtensionFixtures & { userDataDir: string }>({
+const extensionTest = base.extend<ExtensionFixtures & ExtensionOptions & { userDataDir: string }>({
+  thirdPartyStorage: [false, { option: true }],
   userDataDir: async ({}, use) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'gpt-anchors-profile-'));
     await use(dir);
@@ -37,11 +54,11 @@ const extensionTest = base.extend<ExtensionFixtures & { userDataDir: string }>({
   consoleErrors: async ({}, use) => {
     await use([]);
   },
-  context: async ({ userDataDir, downloadsDir, consoleErrors }, use) => {
+  context: async ({ userDataDir, downloadsDir, consoleErrors, thirdPartyStorage }, use) => {
     if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
       throw new Error(`No built extension at ${EXTENSION_DIR}. Run \`npm run build\` first (npm test does).`);
     }
-    writeDownloadPreferences(userDataDir, downloadsDir);
+    writePreferences(userDataDir, downloadsDir, thirdPartyStorage);
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: findChromium(),
       headless: true,
@@ -99,6 +116,14 @@ export function anchorBar(page: Page) {
 /** The bar's *Save anchor* button (not a message's *Save this anchor*). */
 export function saveAnchorButton(page: Page) {
   return anchorBar(page).getByRole('button', { name: 'Save anchor', exact: true });
+}
+
+/**
+ * The picker behind Resume anchor: an extension page in an iframe over the ChatGPT page
+ * (lib/content/picker-frame.ts). Playwright reaches into the frame; the page itself cannot.
+ */
+export function resumePicker(page: Page) {
+  return page.frameLocator('iframe[title="Resume anchor"]').getByRole('dialog', { name: 'Resume anchor' });
 }
 
 /** The in-page toast (Saved anchor, errors, Resumed …), inside the bar's shadow host. */

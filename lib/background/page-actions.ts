@@ -1,0 +1,103 @@
+import { sameDraft, type Anchor } from '../anchor';
+import {
+  addReplacingVersion,
+  getAnchor,
+  getReceipt,
+  purgeAnchors,
+  putReceipt,
+  swapTrashed,
+  trashAnchors,
+  updateAnchor,
+  type SaveReceipt,
+} from '../db';
+import { saveAnchorVersion, type SaveRequest } from '../library';
+import type { MaskResult, SaveResult, UndoResult } from '../messages';
+import { maskSecretsInDraft } from '../secrets';
+
+/**
+ * What a ChatGPT tab may change: only what its own saves stored. Each save (and each Mask)
+ * leaves a receipt in the database; the toast's Undo, Rename, Mask and "delete the unmasked
+ * version" name the receipt, never an anchor id, and the receipt says what they may touch. Nothing
+ * here deletes for good except the unmasked version the user explicitly asks to delete.
+ */
+
+async function keepReceipt(tabId: number, fields: Omit<SaveReceipt, 'id' | 'tabId' | 'createdAt'>, now: Date): Promise<string> {
+  const id = crypto.randomUUID();
+  await putReceipt({ id, tabId, createdAt: now.toISOString(), ...fields });
+  return id;
+}
+
+async function receiptFor(id: string, tabId: number): Promise<SaveReceipt> {
+  const receipt = await getReceipt(id);
+  if (!receipt || receipt.tabId !== tabId) {
+    throw new Error('This anchor can no longer be changed from the page. Open the GPT Anchors popup to change it.');
+  }
+  return receipt;
+}
+
+async function liveAnchor(id: string): Promise<Anchor> {
+  const anchor = await getAnchor(id);
+  if (!anchor || anchor.deletedAt) throw new Error('That anchor is no longer in the library.');
+  return anchor;
+}
+
+export async function saveFromPage(request: SaveRequest, tabId: number, now = new Date()): Promise<SaveResult> {
+  const result = await saveAnchorVersion(request, now);
+  const receipt = await keepReceipt(tabId, { kind: 'save', anchorId: result.anchor.id, created: !result.duplicate }, now);
+  return { ...result, receipt };
+}
+
+/**
+ * Undo of a save moves what it created to the trash (restorable from the popup). Undo of a mask
+ * puts the unmasked version back and the masked one in the trash. A save that found its text
+ * already stored created nothing, so its Undo touches nothing.
+ */
+export async function undoFromPage(receiptId: string, tabId: number): Promise<UndoResult> {
+  const receipt = await receiptFor(receiptId, tabId);
+  if (receipt.kind === 'save') {
+    if (!receipt.created) throw new Error('This anchor was already in the library before: Undo leaves it there.');
+    await liveAnchor(receipt.anchorId);
+    await trashAnchors([receipt.anchorId]);
+    return { restored: null };
+  }
+  const unmasked = receipt.replaced ? await getAnchor(receipt.replaced) : undefined;
+  if (!unmasked) throw new Error('The unmasked version was deleted for good, so the mask cannot be undone.');
+  await liveAnchor(receipt.anchorId);
+  const [, restored] = await swapTrashed(receipt.anchorId, unmasked.id);
+  return { restored: restored ?? null };
+}
+
+export async function renameFromPage(receiptId: string, name: string, tabId: number): Promise<Anchor> {
+  const receipt = await receiptFor(receiptId, tabId);
+  await liveAnchor(receipt.anchorId);
+  return updateAnchor(receipt.anchorId, (anchor) => ({ ...anchor, name }));
+}
+
+/**
+ * Mask saves a new version with each secret masked and moves the unmasked one to the trash,
+ * where it stays (so the mask can be undone) until the user deletes it for good.
+ */
+export async function maskFromPage(receiptId: string, tabId: number, now = new Date()): Promise<MaskResult> {
+  const receipt = await receiptFor(receiptId, tabId);
+  const original = await liveAnchor(receipt.anchorId);
+  const masked = maskSecretsInDraft(original);
+  if (sameDraft(masked, original)) throw new Error(`Nothing to mask in [${original.name}].`);
+  const { deletedAt: _never, lastResumedAt: _fresh, ...rest } = masked;
+  const anchor = await addReplacingVersion(
+    { ...rest, id: crypto.randomUUID(), createdAt: now.toISOString(), timeKnown: true, resumeCount: 0 },
+    original.id,
+    now.toISOString(),
+  );
+  const maskReceipt = await keepReceipt(tabId, { kind: 'mask', anchorId: anchor.id, created: true, replaced: original.id }, now);
+  return { anchor, receipt: maskReceipt };
+}
+
+/** The explicit second step of a mask: the unmasked version leaves the trash for good. */
+export async function deleteUnmaskedFromPage(receiptId: string, tabId: number): Promise<null> {
+  const receipt = await receiptFor(receiptId, tabId);
+  const unmasked = receipt.kind === 'mask' && receipt.replaced ? await getAnchor(receipt.replaced) : undefined;
+  if (!unmasked) throw new Error('There is no unmasked version to delete.');
+  if (!unmasked.deletedAt) throw new Error('The unmasked version is back in the library: delete it from the popup.');
+  await purgeAnchors([unmasked.id]);
+  return null;
+}

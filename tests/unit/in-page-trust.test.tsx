@@ -1,0 +1,113 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Anchor } from '../../lib/anchor';
+import type { MaskedToast, SavedToast } from '../../lib/content/controller';
+import { AnchorBar } from '../../components/AnchorBar';
+import { SaveToast } from '../../components/SaveToast';
+
+/**
+ * The in-page UI sits in open shadow roots, so ChatGPT's page (or an XSS there) can find our
+ * buttons and dispatch events on them. Those events are untrusted: none of them may save, open
+ * the picker, undo, mask, delete or rename. (A person's click is trusted; the e2e tests click.)
+ */
+
+const anchor: Anchor = {
+  id: 'a1',
+  name: 'Bot_Deploy',
+  context: 'c',
+  milestone: 'm',
+  nextAction: 'n',
+  dependencies: ['OPENAI_API_KEY=sk-proj-abcDEF1234567890abcdef1234'],
+  createdAt: '2026-01-01T10:00:00.000Z',
+  timeKnown: true,
+  source: {},
+  origin: 'captured',
+  resumeCount: 0,
+};
+const saved: SavedToast = { kind: 'saved', anchor, duplicate: false, secrets: ['OpenAI key'], receipt: 'r1' };
+const masked: MaskedToast = { kind: 'masked', anchor: { ...anchor, id: 'a2' }, receipt: 'r2', unmaskedDeleted: false, previous: saved };
+
+let root: HTMLElement;
+function mount(node: preact.ComponentChild): HTMLElement {
+  root = document.createElement('div');
+  document.body.append(root);
+  render(node, root);
+  return root;
+}
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+const button = (name: string) => {
+  const found = [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
+  if (!found) throw new Error(`no button ${name}`);
+  return found;
+};
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** What a person's click looks like to a handler (a test cannot make a really trusted event). */
+function trustedClick(target: Element): void {
+  const event = new MouseEvent('click', { bubbles: true, cancelable: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  target.dispatchEvent(event);
+}
+
+describe('untrusted events do nothing', () => {
+  it('on the bar: Save anchor, Cancel and Resume anchor', async () => {
+    const onSave = vi.fn();
+    const onResume = vi.fn();
+    mount(<AnchorBar saving={null} missing={[]} onSave={onSave} onResume={onResume} />);
+    button('Save anchor').click();
+    button('Resume anchor').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    button('Resume anchor').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    render(<AnchorBar saving="waiting" missing={[]} onSave={onSave} onResume={onResume} />, root);
+    root.querySelector<HTMLButtonElement>('button.busy')!.click();
+    await settle();
+    expect(onSave).not.toHaveBeenCalled();
+    expect(onResume).not.toHaveBeenCalled();
+    // The same buttons do act on a person's click.
+    trustedClick(root.querySelector('button.busy')!);
+    expect(onSave).toHaveBeenCalledTimes(1);
+  });
+
+  it('on the toast: Undo, Mask, Delete the unmasked version, Rename', async () => {
+    const actions = { onUndo: vi.fn(), onRename: vi.fn(async () => null), onMask: vi.fn(), onDeleteUnmasked: vi.fn(), onDismiss: vi.fn() };
+    mount(<SaveToast toast={saved} {...actions} />);
+    button('Undo').click();
+    button('Mask').click();
+    button('Rename').click();
+    await settle();
+    expect(root.querySelector('form.rename')).toBeNull(); // the rename form did not open either
+    render(<SaveToast toast={masked} {...actions} />, root);
+    button('Undo').click();
+    button('Delete the unmasked version').click();
+    await settle();
+    expect(actions.onUndo).not.toHaveBeenCalled();
+    expect(actions.onMask).not.toHaveBeenCalled();
+    expect(actions.onDeleteUnmasked).not.toHaveBeenCalled();
+    trustedClick(button('Undo'));
+    trustedClick(button('Delete the unmasked version'));
+    expect(actions.onUndo).toHaveBeenCalledWith(masked);
+    expect(actions.onDeleteUnmasked).toHaveBeenCalledWith(masked);
+  });
+
+  it('on the rename form: neither requestSubmit() nor a scripted click renames', async () => {
+    const onRename = vi.fn(async () => null);
+    const toast = { ...saved };
+    mount(<SaveToast toast={toast} onUndo={vi.fn()} onRename={onRename} onMask={vi.fn()} onDeleteUnmasked={vi.fn()} onDismiss={vi.fn()} />);
+    trustedClick(button('Rename')); // the person opens the form
+    await settle();
+    const form = root.querySelector<HTMLFormElement>('form.rename');
+    expect(form, 'a trusted click opens the rename form').not.toBeNull();
+    root.querySelector<HTMLInputElement>('form.rename input')!.value = 'Planted_Name';
+    form!.requestSubmit();
+    button('Save name').click();
+    await settle();
+    expect(onRename).not.toHaveBeenCalled();
+    trustedClick(button('Save name'));
+    await settle();
+    expect(onRename).toHaveBeenCalledTimes(1);
+  });
+});
