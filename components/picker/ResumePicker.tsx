@@ -3,7 +3,11 @@ import type { Anchor } from '../../lib/anchor';
 import { LONG_RESUME_CHARS } from '../../lib/content/resume';
 import { formatResumeText } from '../../lib/format';
 import { queryIndex, type AnchorGroup } from '../../lib/library-index';
+import { searchTerms } from '../../lib/search';
 import { exactTime, relativeTime } from '../../lib/time';
+import { InlineMarkdown } from '../InlineMarkdown';
+import { ShortcutKeys } from '../ShortcutKeys';
+import { useShortcuts } from '../useShortcuts';
 import { markFirstListPaint, markSearchRendered, noteSearchKey } from '../popup/perf';
 import type { PickerApi } from './api';
 import { usePickerLibrary } from './usePickerLibrary';
@@ -49,7 +53,9 @@ export function ResumePicker({ api }: { api: PickerApi }) {
     return () => window.removeEventListener('focus', focusSearch);
   }, [api]);
 
+  const keys = useShortcuts(api.shortcuts);
   const results = useMemo(() => (index ? queryIndex(index, { query, project: '', sort: 'newest' }) : []), [index, query]);
+  const terms = useMemo(() => searchTerms(query), [query]);
   const visible = results.slice(0, shown);
   const more = results.length - visible.length;
 
@@ -174,13 +180,20 @@ export function ResumePicker({ api }: { api: PickerApi }) {
           <p class="empty">Loading anchors…</p>
         ) : index.groups.length === 0 ? (
           <p class="empty">
-            No anchors yet. In a chat, press <strong>Save anchor</strong> (Alt+Shift+S) to keep the first one.
+            No anchors yet. In a chat, press <strong>Save anchor</strong>
+            {keys?.save ? (
+              <>
+                {' '}
+                (<ShortcutKeys keys={keys.save} />)
+              </>
+            ) : null}{' '}
+            to keep the first one.
           </p>
         ) : (
           <>
             <ul class="options" role="listbox" id="picker-options" aria-label="Anchors">
               {visible.map((group, at) => (
-                <Option key={group.name} group={group} id={optionId(at)} active={at === active} onHover={() => setActive(at)} onChoose={() => choose(group)} />
+                <Option key={group.name} group={group} terms={terms} id={optionId(at)} active={at === active} onHover={() => setActive(at)} onChoose={() => choose(group)} />
               ))}
               {results.length === 0 && <li class="empty">No anchor matches “{query}”.</li>}
             </ul>
@@ -213,7 +226,7 @@ export function ResumePicker({ api }: { api: PickerApi }) {
   );
 }
 
-function Option(props: { group: AnchorGroup; id: string; active: boolean; onHover: () => void; onChoose: () => void }) {
+function Option(props: { group: AnchorGroup; terms: string[]; id: string; active: boolean; onHover: () => void; onChoose: () => void }) {
   const anchor = props.group.versions[0]!;
   return (
     <li
@@ -228,7 +241,9 @@ function Option(props: { group: AnchorGroup; id: string; active: boolean; onHove
       <span class="option-age" title={exactTime(anchor.createdAt, anchor.timeKnown)}>
         {relativeTime(anchor.createdAt)}
       </span>
-      <span class="option-next">{anchor.nextAction}</span>
+      <span class="option-next">
+        <InlineMarkdown text={anchor.nextAction} terms={props.terms} />
+      </span>
       {anchor.resumeCount > 0 && anchor.lastResumedAt && (
         <span class="option-used">
           resumed {anchor.resumeCount}× · last {relativeTime(anchor.lastResumedAt)}

@@ -1,5 +1,7 @@
 import type { Anchor } from '../../lib/anchor';
+import { readShortcuts } from '../../lib/bound-shortcuts';
 import { claimSession, close, loadLibrary, pick, watchLibrary, type FirstScreen } from '../../lib/picker/session';
+import type { Shortcuts } from '../../lib/shortcuts';
 
 /** What the picker asks of the extension, as one object so tests can hand it a fake. */
 export type { FirstScreen };
@@ -15,6 +17,15 @@ export type PickerApi = {
   pick: (id: string) => Promise<unknown>;
   /** Close the picker (the content script removes the frame). */
   close: () => Promise<unknown>;
+  /** The keys in force (`commands.getAll()`: the picker is an extension page). */
+  shortcuts: () => Promise<Shortcuts>;
 };
 
-export const pickerApi: PickerApi = { claim: claimSession, load: loadLibrary, watch: watchLibrary, pick, close };
+export const pickerApi: PickerApi = {
+  claim: claimSession,
+  load: loadLibrary,
+  watch: watchLibrary,
+  pick,
+  close,
+  shortcuts: readShortcuts,
+};

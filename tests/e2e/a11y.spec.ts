@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible, inBothThemes } from './support/axe';
-import { anchorBar, expect, inPageToast, saveAnchorButton, test } from './support/extension';
+import { anchorBar, expect, inPageToast, resumePicker, saveAnchorButton, test } from './support/extension';
 import { serveChatGPT } from './support/chatgpt-fixture';
 import { THESIS, anchorReply } from './support/library';
 import { seedAnchor, seedAnchors } from './support/seed';
@@ -129,4 +129,38 @@ test('the in-page bar, Save this anchor and the toast have no axe violations', a
   await expect(toast).toContainText('Select some text in the chat first.');
   await toast.hover();
   await inBothThemes(page, (theme) => expectAccessible(page, `an error toast, ${theme}`, ours), apply);
+});
+
+test('the Resume anchor picker has no axe violations, and shows a field’s markdown without its marks', async ({
+  context,
+  openPopup,
+}) => {
+  await serveChatGPT(context, {});
+  await seedAnchors(await openPopup(), [
+    seedAnchor({ name: 'Thesis_Ch3_Methods', nextAction: 'Write **3.4** and send `draft.md`' }, 30),
+    seedAnchor({ name: 'Capstone_Step9_Admin', nextAction: 'Add role editing' }, 10),
+  ]);
+  const page = await context.newPage();
+  await page.goto('https://chatgpt.com/');
+  await expect(anchorBar(page)).toBeVisible();
+  const frame = { include: 'iframe[title="Resume anchor"]' };
+  // The picker takes ChatGPT's theme when it opens: open it afresh in each.
+  await inBothThemes(
+    page,
+    async (theme) => {
+      await anchorBar(page).getByRole('button', { name: 'Resume anchor' }).click();
+      const row = resumePicker(page).getByRole('option', { name: /Thesis_Ch3_Methods/ });
+      await expect(row).toBeVisible();
+      await expectAccessible(page, `the picker, ${theme}`, frame);
+      await page.keyboard.press('Escape');
+      await expect(resumePicker(page)).toBeHidden();
+    },
+    (theme) => setChatTheme(page, theme),
+  );
+
+  await anchorBar(page).getByRole('button', { name: 'Resume anchor' }).click();
+  const row = resumePicker(page).getByRole('option', { name: /Thesis_Ch3_Methods/ });
+  await expect(row).toContainText('Write 3.4 and send draft.md');
+  await expect(row.locator('strong')).toHaveText('3.4');
+  await expect(row.locator('code')).toHaveText('draft.md');
 });

@@ -210,7 +210,7 @@ describe('upgrading a database written by version 2', () => {
     });
     const db = await openAnchorsDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['anchors', 'drafts', 'pendingResumes', 'receipts', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['anchors', 'drafts', 'logFile', 'pendingResumes', 'receipts', 'settings']);
     expect(await listAllAnchors()).toEqual([record]);
     expect((await getSettings()).autoSend).toBe(true);
     expect(await takePendingResume(3)).toBe('v2-a');
@@ -270,7 +270,8 @@ describe('upgrading a database written by version 2 (v4: the log file store)', (
         anchors.createIndex('createdAt', 'createdAt');
         anchors.createIndex('name', 'name');
         db.createObjectStore('settings', { keyPath: 'key' }).add({ key: 'settings', value: { ...DEFAULT_SETTINGS, autoSend: true } });
-        db.createObjectStore('pendingResumes', { keyPath: 'tabId' }).add({ tabId: 3, anchorId: 'v2', createdAt: '2026-01-01T09:00:00.000Z' });
+        // Just asked for: pending resumes older than a few minutes expire (v3).
+        db.createObjectStore('pendingResumes', { keyPath: 'tabId' }).add({ tabId: 3, anchorId: 'v2', createdAt: new Date().toISOString() });
         anchors.add(anchor('v2', 'Thesis_Ch3', '2026-01-01T09:00:00.000Z'));
       };
       request.onsuccess = () => {
@@ -287,7 +288,7 @@ describe('upgrading a database written by version 2 (v4: the log file store)', (
     expect((await getSettings()).autoSend).toBe(true);
     expect(await takePendingResume(3)).toBe('v2');
     const db = await openAnchorsDb();
-    expect([...db.objectStoreNames].sort()).toEqual(['anchors', 'logFile', 'pendingResumes', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['anchors', 'drafts', 'logFile', 'pendingResumes', 'receipts', 'settings']);
     expect(await getLogFolder()).toBeUndefined();
     expect(await getLogWriteState()).toBeUndefined();
   });

@@ -37,6 +37,7 @@ function fakeApi(anchors: Anchor[], claim: () => Promise<void> = async () => und
     }),
     pick: vi.fn(async () => null),
     close: vi.fn(async () => null),
+    shortcuts: vi.fn(async () => ({ save: 'Alt+Shift+S', resume: 'Alt+Shift+O' })),
   } satisfies PickerApi;
   return { api, change: (next: Anchor[]) => ((anchors = next), onChange?.()) };
 }

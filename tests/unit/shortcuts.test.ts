@@ -55,7 +55,9 @@ describe('the background’s getShortcuts', () => {
     answerBackgroundMessages();
     // As a tab's message arrives: the listener answers through sendResponse.
     const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
-    const answer = await new Promise((resolve) => void trigger({ type: 'getShortcuts', payload: {} }, {}, resolve));
+    // The background checks who asks: our content script in the top frame of a ChatGPT tab.
+    const tabSender = { id: browser.runtime.id, url: 'https://chatgpt.com/c/1', tab: { id: 7 }, frameId: 0 };
+    const answer = await new Promise((resolve) => void trigger({ type: 'getShortcuts', payload: {} }, tabSender, resolve));
     expect(answer).toEqual({ ok: true, value: { save: 'Alt+Shift+S', resume: '' } });
   });
 });
