@@ -1,7 +1,8 @@
-import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './guard';
 import { anchorBar, inPageToast as toast, resumePicker, saveAnchorButton } from '../support/extension';
 import { serveChatGPT } from '../support/chatgpt-fixture';
+import { contentScriptWorld } from '../support/content-world';
 import { anchorReply, seedAnchors, storedAnchor, storedAnchors, type StoredAnchor } from '../support/library';
 import type { FixtureWindow } from '../../fixtures/chatgpt/options';
 
@@ -110,26 +111,6 @@ function fireAt(page: Page, label: string): Promise<number> {
     walk(document);
     return hits;
   }, label);
-}
-
-/** A DevTools handle on our content script's isolated world, to speak as it would. */
-async function contentScriptWorld(context: BrowserContext, page: Page): Promise<{ cdp: CDPSession; run: (expression: string) => Promise<unknown> }> {
-  const cdp = await context.newCDPSession(page);
-  const worlds: { id: number; name: string }[] = [];
-  cdp.on('Runtime.executionContextCreated', ({ context: ctx }) => {
-    if ((ctx.auxData as { type?: string } | undefined)?.type === 'isolated') worlds.push({ id: ctx.id, name: ctx.name });
-  });
-  await cdp.send('Runtime.enable');
-  await expect.poll(() => worlds.some((w) => w.name === 'GPT Anchors')).toBe(true);
-  const world = worlds.find((w) => w.name === 'GPT Anchors')!;
-  return {
-    cdp,
-    run: async (expression) => {
-      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
-      if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
-      return result.value;
-    },
-  };
 }
 
 test.afterEach(({ consoleErrors }) => {
