@@ -8,13 +8,19 @@ const PHASE_LABELS: Record<CapturePhase, string> = {
 
 type Props = {
   saving: CapturePhase | null;
-  missing: string[];
+  missing: readonly string[];
   onSave: () => void;
   onResume: () => void;
+  /** Opens the options page's page check (what was found, and a report to send). */
+  onCheckPage: () => void;
 };
 
+/** "composer, messages or send button" */
+const orList = (parts: readonly string[]) =>
+  parts.length > 1 ? `${parts.slice(0, -1).join(', ')} or ${parts.at(-1)}` : (parts[0] ?? '');
+
 /** The two buttons next to ChatGPT's composer. While saving, Save becomes Cancel. */
-export function AnchorBar({ saving, missing, onSave, onResume }: Props) {
+export function AnchorBar({ saving, missing, onSave, onResume, onCheckPage }: Props) {
   return (
     <>
     <div class="bar" role="group" aria-label="GPT Anchors">
@@ -34,8 +40,11 @@ export function AnchorBar({ saving, missing, onSave, onResume }: Props) {
     </div>
     {missing.length > 0 && (
       <p class="problem" role="alert">
-        GPT Anchors cannot find ChatGPT's {missing.join(' or ')}: the page has changed. Saving and resuming may not
-        work until the extension is updated.
+        GPT Anchors cannot find ChatGPT's {orList(missing)}: the page has changed. Save and Resume change nothing
+        here until GPT Anchors is updated.{' '}
+        <button type="button" class="link" onClick={onCheckPage}>
+          Check this page
+        </button>
       </p>
     )}
     </>

@@ -9,7 +9,13 @@ export function InPageApp({ controller }: { controller: Controller }) {
   const state = useStore(controller.store);
   return (
     <>
-      <AnchorBar saving={state.saving} missing={state.missing} onSave={() => void controller.save()} onResume={controller.openPicker} />
+      <AnchorBar
+        saving={state.saving}
+        missing={state.missing}
+        onSave={() => void controller.save()}
+        onResume={() => void controller.openPicker()}
+        onCheckPage={() => void controller.openPageCheck()}
+      />
       {state.toast && (
         <SaveToast
           toast={state.toast}

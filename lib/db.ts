@@ -234,12 +234,19 @@ export async function setPendingResume(tabId: number, anchorId: string): Promise
   await db.put('pendingResumes', { tabId, anchorId, createdAt: new Date().toISOString() });
 }
 
-/** Returns and forgets the resume waiting for this tab, if any. */
-export async function takePendingResume(tabId: number): Promise<string | undefined> {
+/**
+ * A resume waits this long for its tab to load ChatGPT. Older, the load never came (the person
+ * stayed on the page or went elsewhere): a ChatGPT page opened later in that tab must not fill.
+ */
+export const PENDING_RESUME_MAX_AGE_MS = 2 * 60_000;
+
+/** Returns and forgets the resume waiting for this tab, if any and still fresh. */
+export async function takePendingResume(tabId: number, now = Date.now()): Promise<string | undefined> {
   const db = await openAnchorsDb();
   const tx = db.transaction('pendingResumes', 'readwrite');
   const pending = await tx.store.get(tabId);
   if (pending) await tx.store.delete(tabId);
   await tx.done;
-  return pending?.anchorId;
+  const age = pending ? now - Date.parse(pending.createdAt) : Infinity;
+  return age <= PENDING_RESUME_MAX_AGE_MS ? pending?.anchorId : undefined;
 }

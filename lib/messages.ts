@@ -37,6 +37,10 @@ export const backgroundRequests = {
   recordResume: z.object({ id }),
   resumeInNewTab: z.object({ id }),
   claimPendingResume: z.object({}),
+  /** From a ChatGPT page that cannot open a new chat in place: resume there once it has loaded. */
+  resumeAfterReload: z.object({ id }),
+  /** From the bar's "page changed" notice: the options page's page check. */
+  openPageCheck: z.object({}),
   exportLog: z.object({ format: z.enum(['markdown', 'json']) }),
   importLog: z.object({
     fileName: z.string().check(z.minLength(1), z.maxLength(500)),
@@ -69,6 +73,8 @@ export interface BackgroundResponses {
   recordResume: Anchor;
   resumeInNewTab: { tabId: number };
   claimPendingResume: ResumeOrder | null;
+  resumeAfterReload: null;
+  openPageCheck: null;
   exportLog: { filename: string; count: number };
   importLog: ImportReport;
 }

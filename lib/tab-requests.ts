@@ -1,8 +1,10 @@
 import type { Checked } from './anchor-check';
+import type { PageCheck } from './chatgpt/page-check';
 
 /**
- * The one request a ChatGPT tab's content script answers, sent by the background for a keyboard
- * command or the "Save selection as anchor" menu. Checked by hand rather than with zod: the
+ * The requests a ChatGPT tab's content script answers: `runCommand`, sent by the background for a
+ * keyboard command or the "Save selection as anchor" menu, and `checkPage`, sent by the options
+ * page's page check (its answer is checked there, with zod). Checked by hand rather than with zod: the
  * content script runs on every ChatGPT page and must stay small, and nothing it receives is
  * stored without the background validating it with zod first.
  */
@@ -21,10 +23,12 @@ export type RunCommand = {
 
 export interface TabPayloads {
   runCommand: RunCommand;
+  checkPage: Record<string, never>;
 }
 
 export interface TabResponses {
   runCommand: null;
+  checkPage: PageCheck;
 }
 
 function checkRunCommand(payload: unknown): Checked<RunCommand> {
@@ -41,4 +45,8 @@ function checkRunCommand(payload: unknown): Checked<RunCommand> {
   return { ok: true, value: { command: command as TabCommand, selectionText } };
 }
 
-export const tabChecks = { runCommand: checkRunCommand };
+function checkNothing(payload: unknown): Checked<Record<string, never>> {
+  return typeof payload === 'object' && payload !== null ? { ok: true, value: {} } : { ok: false, error: 'the payload is not an object.' };
+}
+
+export const tabChecks = { runCommand: checkRunCommand, checkPage: checkNothing };

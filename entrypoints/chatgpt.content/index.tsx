@@ -3,8 +3,10 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import css from '../../components/in-page.css?inline';
 import { InPageApp } from '../../components/InPageApp';
 import { CHATGPT_MATCHES } from '../../lib/chatgpt/hosts';
-import { HOST_ID, decorateMessages, keepBarPlaced, pageTheme, watchPage } from '../../lib/chatgpt/mount';
+import { HOST_ID, decorateMessages, keepBarPlaced, onlyMessageText, pageTheme, watchPage } from '../../lib/chatgpt/mount';
 import { missingParts } from '../../lib/chatgpt/page';
+import { checkPage } from '../../lib/chatgpt/page-check';
+import { waitForQuiet } from '../../lib/chatgpt/wait';
 import { createController } from '../../lib/content/controller';
 import { offersAnchor } from '../../lib/content/capture';
 import { createShadowHost } from '../../lib/content/shadow-host';
@@ -14,9 +16,29 @@ import { tabChecks, type TabPayloads, type TabResponses } from '../../lib/tab-re
 export default defineContentScript({
   matches: CHATGPT_MATCHES,
   runAt: 'document_idle',
-  main(ctx) {
+  async main(ctx) {
     if (document.getElementById(HOST_ID)) return; // an older copy of the script is still here
     const controller = createController();
+    const stopAnswering = answerMessages<TabPayloads, TabResponses>(tabChecks, {
+      async runCommand({ command, selectionText }) {
+        if (command === 'save') void controller.save();
+        else if (command === 'resume') void controller.openPicker();
+        else void controller.saveSelection(selectionText ?? '');
+        return null;
+      },
+      checkPage: async () => checkPage(),
+    });
+    ctx.onInvalidated(stopAnswering);
+    // Nothing goes into the page before React has hydrated it (a foreign node makes it throw error
+    // #418 and render the page again): the first mount waits for the page to settle. A reply
+    // streaming in on load does not count as unsettled.
+    try {
+      await waitForQuiet({ quietMs: 400, maxMs: 4_000, signal: ctx.signal, counts: (records) => !onlyMessageText(records) });
+    } catch {
+      return; // the script was invalidated first
+    }
+    if (document.getElementById(HOST_ID)) return;
+
     const { host, root } = createShadowHost('gpt-anchors', css);
     host.id = HOST_ID;
     const mountPoint = document.createElement('div');
@@ -53,18 +75,9 @@ export default defineContentScript({
       syncTheme();
     });
 
-    const stopAnswering = answerMessages<TabPayloads, TabResponses>(tabChecks, {
-      async runCommand({ command, selectionText }) {
-        if (command === 'save') void controller.save();
-        else if (command === 'resume') controller.openPicker();
-        else void controller.saveSelection(selectionText ?? '');
-        return null;
-      },
-    });
     void controller.resumePending();
 
     ctx.onInvalidated(() => {
-      stopAnswering();
       render(null, mountPoint);
       host.remove();
       document.querySelectorAll('[data-gpt-anchors-message]').forEach((node) => node.remove());

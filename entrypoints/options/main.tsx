@@ -1,5 +1,12 @@
 import { render } from 'preact';
+import { PageCheck } from '../../components/PageCheck';
 import { SettingsForm } from '../../components/SettingsForm';
 import './options.css';
 
-render(<SettingsForm />, document.getElementById('app')!);
+render(
+  <>
+    <SettingsForm />
+    <PageCheck />
+  </>,
+  document.getElementById('app')!,
+);

@@ -1,12 +1,14 @@
 import type { Anchor } from '../anchor';
 import { LIMITS, checkName } from '../anchor-check';
-import { chatTitle, findComposer, messageSource } from '../chatgpt/page';
+import { chatTitle, messageSource } from '../chatgpt/page';
+import { newChatUrl, pageKind } from '../chatgpt/urls';
 import { WaitCancelled, WaitTimeout } from '../chatgpt/wait';
 import type { ResumeOrder, SaveResult } from '../messages';
 import { sendToBackground } from '../protocol';
 import { suggestAnchorName } from '../names';
 import { parseAnchorText } from '../parse';
-import { CaptureError, captureFromChat, pageChanged, readAnchorFromMessage, type Capture, type CapturePhase } from './capture';
+import { CaptureError, captureFromChat, readAnchorFromMessage, type Capture, type CapturePhase } from './capture';
+import { pageChanged, settledMissingParts } from './drift';
 import { resumeIntoChat } from './resume';
 import { createStore } from './store';
 
@@ -20,7 +22,7 @@ export type ContentState = {
   toast: Toast | null;
   pickerOpen: boolean;
   /** Parts of ChatGPT's page that cannot be found (its layout changed), shown under the buttons. */
-  missing: string[];
+  missing: readonly string[];
 };
 
 const MISSING_GRACE_MS = 2_000;
@@ -128,10 +130,18 @@ export function createController() {
     });
   }
 
-  async function resume(order: ResumeOrder): Promise<void> {
+  /** `afterReload`: the order was waiting for this page's load; it must not ask for another one. */
+  async function resume(order: ResumeOrder, afterReload = false): Promise<void> {
     store.set({ pickerOpen: false });
     await guarded(async () => {
-      const outcome = await resumeIntoChat(order);
+      const outcome = await resumeIntoChat(order, { mayReload: !afterReload });
+      if (outcome === 'reload') {
+        // This page cannot open a new chat in place: load one, and resume there (claimed on load).
+        await sendToBackground('resumeAfterReload', { id: order.anchorId });
+        showInfo(`Opening a new chat for [${order.name}]…`);
+        location.assign(newChatUrl(location.href));
+        return;
+      }
       await sendToBackground('recordResume', { id: order.anchorId });
       if (outcome === 'copied') {
         showInfo(`Could not write into ChatGPT's composer: the resume text of [${order.name}] is on the clipboard, paste it.`);
@@ -145,16 +155,23 @@ export function createController() {
   async function resumePending(): Promise<void> {
     await guarded(async () => {
       const order = await sendToBackground('claimPendingResume', {});
-      if (order) await resume(order);
+      if (order) await resume(order, true);
     }, 'Nothing was resumed.');
   }
 
-  function openPicker(): void {
-    if (!findComposer()) {
-      showError(pageChanged('composer', 'Nothing can be resumed here.'));
+  /** On a chat whose page GPT Anchors cannot read, says what is missing instead of offering to resume. */
+  async function openPicker(): Promise<void> {
+    const missing = pageKind(location.pathname) === 'other' ? [] : await settledMissingParts();
+    if (missing.length > 0) {
+      showError(pageChanged(missing, 'Nothing can be resumed here.'));
       return;
     }
     store.set({ pickerOpen: true });
+  }
+
+  /** The options page's page check, which the bar's "page changed" notice links to. */
+  async function openPageCheck(): Promise<void> {
+    await guarded(() => sendToBackground('openPageCheck', {}), '');
   }
 
   /**
@@ -163,7 +180,7 @@ export function createController() {
    */
   let missingTimer: ReturnType<typeof setTimeout> | undefined;
   let pendingMissing: string | undefined;
-  function setMissing(missing: string[]): void {
+  function setMissing(missing: readonly string[]): void {
     const key = missing.join();
     if (key === pendingMissing) return;
     clearTimeout(missingTimer);
@@ -190,6 +207,7 @@ export function createController() {
     rename,
     mask,
     openPicker,
+    openPageCheck,
     resume,
     resumePending,
     closePicker: () => store.set({ pickerOpen: false }),
