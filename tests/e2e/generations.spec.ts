@@ -267,6 +267,26 @@ test.describe('safe when unsure', () => {
     await expect(toast(page)).toContainText('Resumed [Thesis_Ch3_Methods]');
   });
 
+  test('on C, Resume from a chat with messages opens a new chat: the chat the person is in is never written into', async ({
+    context,
+    extensionId,
+  }) => {
+    // Before GPT Anchors knew C, it found C's composer by an old fallback, took the chat for an
+    // empty one (no message it knew), wrote the resume text into it and reported success.
+    await serveChatGPT(context, { generation: 'C', conversations });
+    await seedAnchors(context, extensionId, [storedAnchor(THESIS)]);
+    const page = await context.newPage();
+    await page.goto(conversationUrl(PLAIN));
+    await resumeFromPage(page, THESIS.name);
+    await expect(toast(page)).toContainText('Resumed [Thesis_Ch3_Methods]');
+    expect(await fixtureState(page).route()).toBe('/');
+    expect(await fixtureState(page).paragraphs()).toEqual(THESIS_LINES);
+    await page.goBack();
+    await expect.poll(() => fixtureState(page).route()).toBe(`/c/${PLAIN}`);
+    expect(await fixtureState(page).paragraphs()).toEqual(['']);
+    expect(await fixtureState(page).sent()).toEqual([]);
+  });
+
   test('right after a first send (/c/WEB:<id>), Resume opens a new chat rather than write into this one', async ({
     context,
     extensionId,
