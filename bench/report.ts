@@ -51,12 +51,16 @@ const ORDER = [
   'longChatScriptRatio',
   'longChatExtensionShare',
   'composerToButton',
+  'longChatScriptRatioC',
+  'longChatExtensionShareC',
+  'composerToButtonC',
   'saveClickToStored',
   'popupFirstPaint',
   'searchKeystroke',
   'export10k',
   'import10k',
   'contentScriptHeap',
+  'contentScriptHeapC',
 ];
 
 const format = (value: number, unit: Metric['unit']) =>
