@@ -147,12 +147,13 @@ export type MissingPart = 'composer' | 'messages' | 'send button';
 
 /**
  * The parts GPT Anchors needs that this page does not show (empty when all is well, and on
- * ChatGPT pages that are not chats). Messages are expected on a conversation's URL; the send
+ * ChatGPT pages that are not chats: the GPT store, the library, settings). Messages are expected on a conversation's URL; the send
  * button only once the composer holds text (until then a voice button may stand in its place).
  */
 export function missingParts(doc: Document = document): MissingPart[] {
   const kind = pageKind(doc.location.pathname);
-  if (kind === 'other') return [];
+  // Settings open over the chat (`#settings/…`), which may be inert meanwhile: nothing to report.
+  if (kind === 'other' || doc.location.hash.startsWith('#settings')) return [];
   const generation = recogniseGeneration(doc);
   const missing: MissingPart[] = [];
   const composer = findComposer(doc);

@@ -234,7 +234,7 @@ describe('a page no generation recognises', () => {
     setUrl('https://chatgpt.com/');
     expect(missingParts()).toEqual(['composer', 'send button']);
     expect(chatHasMessages()).toBe(false);
-    for (const other of ['https://chatgpt.com/gpts', 'https://chatgpt.com/library', 'https://chatgpt.com/codex/tasks']) {
+    for (const other of ['https://chatgpt.com/gpts', 'https://chatgpt.com/library', 'https://chatgpt.com/codex/tasks', 'https://chatgpt.com/c/6b00#settings/General']) {
       setUrl(other);
       expect(missingParts(), other).toEqual([]);
     }

@@ -128,6 +128,12 @@ describe('settings and pending resumes', () => {
     expect(await takePendingResume(7)).toBe('anchor-1');
     expect(await takePendingResume(7)).toBeUndefined();
   });
+
+  it('forgets a pending resume its tab never loaded ChatGPT for', async () => {
+    await setPendingResume(7, 'anchor-1');
+    expect(await takePendingResume(7, Date.now() + 3 * 60_000)).toBeUndefined();
+    expect(await takePendingResume(7)).toBeUndefined();
+  });
 });
 
 describe('upgrading a database written by version 1', () => {
