@@ -118,6 +118,9 @@ async function requestAnchor(
   signal: AbortSignal,
   onPhase: (phase: CapturePhase) => void,
 ): Promise<Capture> {
+  if (pageKind(location.pathname) === 'shared') {
+    throw new CaptureError('The latest reply of this shared chat is not an anchor, and a shared chat cannot be asked for one. Nothing was saved.');
+  }
   const editor = findComposer();
   if (!editor) throw new CaptureError(pageChanged('composer'));
   onPhase('requesting');
