@@ -27,7 +27,7 @@ export type PageCheck = {
 
 /** Controls count only when usable (pages hold hidden duplicates); lists as found. */
 const CONTROLS = new Set<PagePart>(['composer', 'composerForm', 'send', 'stop', 'newChat']);
-const PARTS: PagePart[] = ['composer', 'composerForm', 'send', 'stop', 'turn', 'message', 'assistantMessage', 'replyText', 'replyDone', 'newChat', 'chatTitle'];
+const PARTS = Object.keys(GENERATIONS[0]!.selectors) as PagePart[];
 
 function checkPart(part: PagePart, selectors: readonly string[]): PartCheck {
   if (part === 'replyDone') {
