@@ -114,8 +114,9 @@ const OBSERVE_PAGE: MutationObserverInit = { childList: true, subtree: true };
 
 /**
  * Runs `tick` after page changes, at most every TICK_MS, until `signal` aborts. Also runs it when
- * the page's theme (class or data-theme) changes. Changes only inside a message's text are left alone. `tick`
- * is told whether a reply is streaming (one query over the page, made once per tick here).
+ * the page's theme (class or data-theme) changes. Changes only inside a message's text are left
+ * alone. `tick` is told whether a reply is streaming (one query over the page, made once per tick
+ * here).
  *
  * While a reply streams, the page observer is off: ChatGPT changes the page on every token, and
  * an observer makes the page record each change even when the callback ignores it. Instead a poll

@@ -20,7 +20,7 @@ function usable<T extends Element = HTMLElement>(part: PagePart, doc: Document):
   return generation ? (findFirstUsable<T>(doc, generation.selectors[part])?.element ?? null) : null;
 }
 
-/** The element a message belongs to, answered by its own page's generation. */
+/** The generation of the page a node is in (for questions about one message). */
 function generationOf(node: Node): PageGeneration | null {
   return recogniseGeneration(node.ownerDocument ?? document);
 }

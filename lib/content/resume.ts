@@ -12,6 +12,9 @@ export const LONG_RESUME_CHARS = 12_000;
 /** `reload`: this page cannot open a new chat in place; load one, and resume there once it has loaded. */
 export type ResumeOutcome = 'filled' | 'sent' | 'copied' | 'reload';
 
+/** A click on the new-chat control did not show an empty chat: load one instead. */
+class NeedsReload extends Error {}
+
 /** How long a click on the new-chat control has to show an empty chat before a page load is used instead. */
 const NEW_CHAT_CLICK_MS = 8_000;
 
@@ -94,8 +97,6 @@ export async function resumeIntoChat(
   await clickSend(signal);
   return 'sent';
 }
-
-class NeedsReload extends Error {}
 
 async function copyInstead(text: string): Promise<ResumeOutcome> {
   await navigator.clipboard.writeText(text);
