@@ -306,6 +306,20 @@ test.describe('safe when unsure', () => {
   });
 });
 
+test('web-search citation pills in a reply are left out of the saved fields', async ({ context, extensionId }) => {
+  const cited = { ...THESIS, name: 'Cited_Anchor', context: 'Bedroom is 12 m² [[cite:US EPA|+1]]', nextAction: 'Buy the quiet one. [[cite:WIRED|]]' };
+  await serveChatGPT(context, {
+    conversations: { [ANCHORED]: { title: 'Purifiers', turns: [{ role: 'user', markdown: 'Anchor it' }, { role: 'assistant', markdown: anchorReply(cited) }] } },
+  });
+  const page = await context.newPage();
+  await page.goto(conversationUrl(ANCHORED));
+  await expect(page.getByTestId('webpage-citation-pill')).toHaveCount(2);
+  await saveButton(page).click();
+  await expect(toast(page)).toContainText('Saved anchor [Cited_Anchor]');
+  const [stored] = await storedAnchors(context, extensionId);
+  expect([stored!.context, stored!.nextAction]).toEqual(['Bedroom is 12 m²', 'Buy the quiet one.']);
+});
+
 test.describe('themes', () => {
   test("the bar follows C's data-theme, and B's system setting", async ({ context }) => {
     await serveChatGPT(context, { generation: 'C', conversations, theme: 'dark' });
