@@ -7,6 +7,7 @@ import { CHROMIUM_ARGS, EXTENSION_DIR, findChromium } from '../tests/e2e/support
 import { exportRun, generatedLog, importRun } from './library.bench';
 import { logFileRewriteRuns } from './log-file.bench';
 import {
+  COMPOSER,
   LONG_CHAT_TURNS,
   composerToButton,
   longChatPath,
@@ -212,76 +213,84 @@ function recordPickerOpen(expected: string, runs: Record<number, PickerRun>) {
   }
 }
 
-test('long chat (500 turns) while a 3,000-word reply streams', async ({ context, extensionId }) => {
-  const plain = await chromium.launchPersistentContext('', {
-    executablePath: findChromium(),
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1200, height: 850 },
-  });
-  try {
-    await serveChatGPT(context, { longChat: { turns: LONG_CHAT_TURNS } });
-    await serveChatGPT(plain, { longChat: { turns: LONG_CHAT_TURNS } });
-    const reply = longReply(3_000);
-    const chunk = { chunkMs: 20, chunkChars: 60 };
-    // One run in each first: a cold renderer and code cache would count against whoever goes first.
-    await streamingRun(context, 100, true, reply, chunk);
-    await streamingRun(plain, 101, false, reply, chunk);
-    const runs: StreamingRun[] = [];
-    for (let run = 0; run < PAIRS * 2; run += 1) {
-      // Alternate which browser goes first, so a slow spell on the machine hits both.
-      const withExtension = (run % 2 === 0) === (Math.floor(run / 2) % 2 === 0);
-      runs.push(await streamingRun(withExtension ? context : plain, run, withExtension, reply, chunk));
+/**
+ * The page measurements, on generation A (section turns) and on C (the 2026 app shell), with the
+ * same targets. A's metrics keep their ids; C's carry a `C` suffix.
+ */
+for (const generation of ['A', 'C'] as const) {
+  const suffix = generation === 'A' ? '' : generation;
+  const label = (text: string) => (generation === 'A' ? text : `${text} [generation C]`);
+  test(`long chat (500 turns) while a 3,000-word reply streams, generation ${generation}`, async ({ context, extensionId }) => {
+    const plain = await chromium.launchPersistentContext('', {
+      executablePath: findChromium(),
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1200, height: 850 },
+    });
+    try {
+      await serveChatGPT(context, { generation, longChat: { turns: LONG_CHAT_TURNS } });
+      await serveChatGPT(plain, { generation, longChat: { turns: LONG_CHAT_TURNS } });
+      const reply = longReply(3_000);
+      const chunk = { chunkMs: 20, chunkChars: 60 };
+      // One run in each first: a cold renderer and code cache would count against whoever goes first.
+      await streamingRun(context, 100, true, reply, chunk, generation);
+      await streamingRun(plain, 101, false, reply, chunk, generation);
+      const runs: StreamingRun[] = [];
+      for (let run = 0; run < PAIRS * 2; run += 1) {
+        // Alternate which browser goes first, so a slow spell on the machine hits both.
+        const withExtension = (run % 2 === 0) === (Math.floor(run / 2) % 2 === 0);
+        runs.push(await streamingRun(withExtension ? context : plain, run, withExtension, reply, chunk, generation));
+      }
+      const ext = runs.filter((r) => r.withExtension);
+      const base = runs.filter((r) => !r.withExtension);
+      const ratios = ext.map((r, i) => r.scriptMs / base[i]!.scriptMs);
+      recordMetric({
+        id: `longChatScriptRatio${suffix}`,
+        label: label('long chat, reply streaming: script time with ÷ without'),
+        unit: 'ratio',
+        target: 1.03,
+        samples: ratios,
+        note: `CDP Performance.getMetrics ScriptDuration of the tab's renderer (all worlds), send → reply ended + 1.4 s; ${LONG_CHAT_TURNS} turns, ${reply.split(/\s+/).length} words in ${Math.ceil(reply.length / chunk.chunkChars)} chunks every ${chunk.chunkMs} ms; runs alternate between a context with the extension and one without, ratio per pair. Script ms with: ${ext.map((r) => r.scriptMs.toFixed(0)).join(', ')}; without: ${base.map((r) => r.scriptMs.toFixed(0)).join(', ')}.`,
+        details: { runs: runs.map(({ isolatedWorlds, ...r }) => ({ ...r, isolatedWorlds })) },
+      });
+      const heapDiffs = ext.map((r, i) => (r.heapBytes - base[i]!.heapBytes) / 2 ** 20);
+      recordMetric({
+        id: `contentScriptHeap${suffix}`,
+        label: label('content script heap on the long chat'),
+        unit: 'MB',
+        target: 5,
+        samples: heapDiffs,
+        note: `V8 heap of the tab after the reply and two forced GCs (Runtime.getHeapUsage; the page and the extension's isolated world "${[...new Set(ext.flatMap((r) => r.isolatedWorlds))].filter((name) => !name.startsWith('__playwright')).join('", "')}" share one isolate), with the extension minus without, per pair. Used heap with: ${ext.map((r) => (r.heapBytes / 2 ** 20).toFixed(1)).join(', ')} MB; without: ${base.map((r) => (r.heapBytes / 2 ** 20).toFixed(1)).join(', ')} MB.`,
+      });
+
+      const profiled = [];
+      for (let run = 0; run < 3; run += 1) profiled.push(await profiledStreamingRun(context, 200 + run, reply, chunk, extensionId, generation));
+      recordMetric({
+        id: `longChatExtensionShare${suffix}`,
+        label: label('same, from a CPU profile: all script ÷ script minus extension'),
+        unit: 'ratio',
+        target: 1.03,
+        samples: profiled.map((p) => p.totalMs / (p.totalMs - p.extensionMs)),
+        note: `CDP Profiler (100 µs sampling) over the same window with the extension, separate runs; time in frames from chrome-extension://<id>/ and what they call. Extension ms: ${profiled.map((p) => p.extensionMs.toFixed(1)).join(', ')} of ${profiled.map((p) => p.totalMs.toFixed(0)).join(', ')} ms script.`,
+        details: { profiled },
+      });
+
+      const page = await context.newPage();
+      await page.goto(`${CHATGPT_URL}${longChatPath(99).slice(1)}`);
+      await page.locator('#gpt-anchors-host').waitFor({ state: 'attached' });
+      await page.waitForTimeout(1_000);
+      const bar = await composerToButton(page, 15, generation);
+      await page.close();
+      recordMetric({
+        id: `composerToButton${suffix}`,
+        label: label('composer appears → Save anchor visible'),
+        unit: 'ms',
+        target: 50,
+        samples: bar,
+        note: `fixture rerenderComposer() on the ${LONG_CHAT_TURNS}-turn chat (new form, our bar dropped); main-world MutationObserver: new composer (${COMPOSER[generation]}) in the document → #gpt-anchors-host right after its form with the Save anchor button; page quiet before each.`,
+      });
+    } finally {
+      await plain.close();
     }
-    const ext = runs.filter((r) => r.withExtension);
-    const base = runs.filter((r) => !r.withExtension);
-    const ratios = ext.map((r, i) => r.scriptMs / base[i]!.scriptMs);
-    recordMetric({
-      id: 'longChatScriptRatio',
-      label: 'long chat, reply streaming: script time with ÷ without',
-      unit: 'ratio',
-      target: 1.03,
-      samples: ratios,
-      note: `CDP Performance.getMetrics ScriptDuration of the tab's renderer (all worlds), send → reply ended + 1.4 s; ${LONG_CHAT_TURNS} turns, ${reply.split(/\s+/).length} words in ${Math.ceil(reply.length / chunk.chunkChars)} chunks every ${chunk.chunkMs} ms; runs alternate between a context with the extension and one without, ratio per pair. Script ms with: ${ext.map((r) => r.scriptMs.toFixed(0)).join(', ')}; without: ${base.map((r) => r.scriptMs.toFixed(0)).join(', ')}.`,
-      details: { runs: runs.map(({ isolatedWorlds, ...r }) => ({ ...r, isolatedWorlds })) },
-    });
-    const heapDiffs = ext.map((r, i) => (r.heapBytes - base[i]!.heapBytes) / 2 ** 20);
-    recordMetric({
-      id: 'contentScriptHeap',
-      label: 'content script heap on the long chat',
-      unit: 'MB',
-      target: 5,
-      samples: heapDiffs,
-      note: `V8 heap of the tab after the reply and two forced GCs (Runtime.getHeapUsage; the page and the extension's isolated world "${[...new Set(ext.flatMap((r) => r.isolatedWorlds))].filter((name) => !name.startsWith('__playwright')).join('", "')}" share one isolate), with the extension minus without, per pair. Used heap with: ${ext.map((r) => (r.heapBytes / 2 ** 20).toFixed(1)).join(', ')} MB; without: ${base.map((r) => (r.heapBytes / 2 ** 20).toFixed(1)).join(', ')} MB.`,
-    });
-
-    const profiled = [];
-    for (let run = 0; run < 3; run += 1) profiled.push(await profiledStreamingRun(context, 200 + run, reply, chunk, extensionId));
-    recordMetric({
-      id: 'longChatExtensionShare',
-      label: 'same, from a CPU profile: all script ÷ script minus extension',
-      unit: 'ratio',
-      target: 1.03,
-      samples: profiled.map((p) => p.totalMs / (p.totalMs - p.extensionMs)),
-      note: `CDP Profiler (100 µs sampling) over the same window with the extension, separate runs; time in frames from chrome-extension://<id>/ and what they call. Extension ms: ${profiled.map((p) => p.extensionMs.toFixed(1)).join(', ')} of ${profiled.map((p) => p.totalMs.toFixed(0)).join(', ')} ms script.`,
-      details: { profiled },
-    });
-
-    const page = await context.newPage();
-    await page.goto(`${CHATGPT_URL}${longChatPath(99).slice(1)}`);
-    await page.locator('#gpt-anchors-host').waitFor({ state: 'attached' });
-    await page.waitForTimeout(1_000);
-    const bar = await composerToButton(page, 15);
-    await page.close();
-    recordMetric({
-      id: 'composerToButton',
-      label: 'composer appears → Save anchor visible',
-      unit: 'ms',
-      target: 50,
-      samples: bar,
-      note: `fixture rerenderComposer() on the ${LONG_CHAT_TURNS}-turn chat (new form, our bar dropped); main-world MutationObserver: new #prompt-textarea in the document → #gpt-anchors-host right after its form with the Save anchor button; page quiet before each.`,
-    });
-  } finally {
-    await plain.close();
-  }
-});
+  });
+}

@@ -1,11 +1,19 @@
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
-import type { FixtureWindow } from '../tests/fixtures/chatgpt/options';
+import type { FixtureWindow, Generation } from '../tests/fixtures/chatgpt/options';
 
 /**
  * GPT Anchors on ChatGPT's page, measured against the fixture (tests/fixtures/chatgpt/):
  * what the content script costs while a long chat streams, how much heap it holds, and how fast
  * the bar comes back and a save lands. Timings taken inside the page use performance.now().
+ * The page measurements run on generation A (section turns) and on C, the 2026 app shell.
  */
+
+/** The rendered composer of each generation measured. */
+export const COMPOSER: Record<Extract<Generation, 'A' | 'C'>, string> = {
+  A: '#prompt-textarea',
+  C: 'form[data-chatgpt-composer] [role="textbox"]',
+};
+export type BenchGeneration = keyof typeof COMPOSER;
 
 export const LONG_CHAT_TURNS = 500;
 /** A chat id the fixture does not know: it shows the generated long chat. */
@@ -31,18 +39,23 @@ export function longReply(words: number): string {
   return parts.join('\n\n');
 }
 
-async function openLongChat(page: Page, run: number, withExtension: boolean): Promise<void> {
+async function openLongChat(page: Page, run: number, withExtension: boolean, generation: BenchGeneration): Promise<void> {
   await page.goto(`https://chatgpt.com${longChatPath(run)}`);
-  await page.locator('#prompt-textarea').waitFor();
+  await page.locator(COMPOSER[generation]).waitFor();
   await page.waitForFunction((turns) => (window as unknown as FixtureWindow).__chatgpt.turns().length >= turns, LONG_CHAT_TURNS);
   if (withExtension) await page.locator('#gpt-anchors-host').waitFor({ state: 'attached' });
   await page.waitForTimeout(1_000); // first decoration pass over 250 replies done, page quiet
 }
 
 /** Queues the reply and types the message, so that only the send and the stream fall in the window. */
-async function prepareReply(page: Page, markdown: string, chunk: { chunkMs: number; chunkChars: number }): Promise<void> {
+async function prepareReply(
+  page: Page,
+  markdown: string,
+  chunk: { chunkMs: number; chunkChars: number },
+  generation: BenchGeneration,
+): Promise<void> {
   await page.evaluate(([text, opts]) => (window as unknown as FixtureWindow).__chatgpt.queueReply(text, opts), [markdown, chunk] as const);
-  await page.locator('#prompt-textarea').click();
+  await page.locator(COMPOSER[generation]).click();
   await page.keyboard.type('Write the migration plan in full.');
   await page.waitForTimeout(400);
 }
@@ -52,7 +65,7 @@ async function prepareReply(page: Page, markdown: string, chunk: { chunkMs: numb
  * 100 ms (Playwright's waitForFunction would run its own script in the window, more of it).
  */
 async function sendAndStream(page: Page): Promise<void> {
-  await page.locator('[data-testid="send-button"]').click();
+  await page.keyboard.press('Enter'); // the composer has focus; Enter sends on every generation
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
@@ -97,6 +110,7 @@ export async function streamingRun(
   withExtension: boolean,
   reply: string,
   chunk: { chunkMs: number; chunkChars: number },
+  generation: BenchGeneration,
 ): Promise<StreamingRun> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -107,8 +121,8 @@ export async function streamingRun(
   });
   await cdp.send('Runtime.enable');
   await cdp.send('Performance.enable');
-  await openLongChat(page, run, withExtension);
-  await prepareReply(page, reply, chunk);
+  await openLongChat(page, run, withExtension, generation);
+  await prepareReply(page, reply, chunk, generation);
   const before = await metric(cdp, 'ScriptDuration');
   await sendAndStream(page);
   const after = await metric(cdp, 'ScriptDuration');
@@ -120,23 +134,23 @@ export async function streamingRun(
 
 /**
  * Composer re-rendered (React drops our bar with the old nodes) → the bar with *Save anchor* is
- * back after the new form. Timed in the page's main world: from the moment the new
- * #prompt-textarea is in the document to the moment #gpt-anchors-host is connected right after
- * its form with the button inside. Triggered when the page is quiet, so a pending throttled
+ * back after the new form. Timed in the page's main world: from the moment the new composer
+ * (`COMPOSER[generation]`) is in the document to the moment #gpt-anchors-host is connected right
+ * after its form with the button inside. Triggered when the page is quiet, so a pending throttled
  * tick from earlier mutations does not count against it.
  */
-export async function composerToButton(page: Page, runs: number): Promise<number[]> {
+export async function composerToButton(page: Page, runs: number, generation: BenchGeneration): Promise<number[]> {
   const times: number[] = [];
   for (let run = 0; run < runs; run += 1) {
     await page.waitForTimeout(400);
     times.push(
       await page.evaluate(
-        () =>
+        (composer) =>
           new Promise<number>((resolve, reject) => {
-            const oldEditor = document.getElementById('prompt-textarea');
+            const oldEditor = document.querySelector(composer);
             let composerAt: number | undefined;
             const check = () => {
-              const editor = document.getElementById('prompt-textarea');
+              const editor = document.querySelector(composer);
               if (composerAt === undefined && editor && editor !== oldEditor) composerAt = performance.now();
               const host = document.getElementById('gpt-anchors-host');
               const form = editor?.closest('form');
@@ -153,6 +167,7 @@ export async function composerToButton(page: Page, runs: number): Promise<number
             (window as unknown as FixtureWindow).__chatgpt.rerenderComposer();
             check();
           }),
+        COMPOSER[generation],
       ),
     );
   }
@@ -201,11 +216,12 @@ export async function profiledStreamingRun(
   reply: string,
   chunk: { chunkMs: number; chunkChars: number },
   extensionId: string,
+  generation: BenchGeneration,
 ): Promise<{ extensionMs: number; totalMs: number }> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await openLongChat(page, run, true);
-  await prepareReply(page, reply, chunk);
+  await openLongChat(page, run, true, generation);
+  await prepareReply(page, reply, chunk, generation);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');

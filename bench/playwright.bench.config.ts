@@ -9,7 +9,7 @@ export default defineConfig({
   testDir: '.',
   testMatch: 'bench.spec.ts',
   workers: 1,
-  timeout: 300_000,
+  timeout: 900_000,
   retries: 0,
   reporter: [['list']],
   globalSetup: './global-setup.ts',

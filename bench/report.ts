@@ -51,6 +51,9 @@ const ORDER = [
   'longChatScriptRatio',
   'longChatExtensionShare',
   'composerToButton',
+  'longChatScriptRatioC',
+  'longChatExtensionShareC',
+  'composerToButtonC',
   'saveClickToStored',
   'popupFirstPaint',
   'searchKeystroke',
@@ -58,6 +61,7 @@ const ORDER = [
   'import10k',
   'logFileRewrite10k',
   'contentScriptHeap',
+  'contentScriptHeapC',
 ];
 
 const format = (value: number, unit: Metric['unit']) =>

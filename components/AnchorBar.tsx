@@ -12,19 +12,26 @@ const PHASE_LABELS: Record<CapturePhase, string> = {
 
 type Props = {
   saving: CapturePhase | null;
-  missing: string[];
+  missing: readonly string[];
   onSave: () => void;
   onResume: () => void;
+  /** Opens the options page's page check (what was found, and a report to send). */
+  onCheckPage: () => void;
 };
 
 /** ChatGPT's page cannot call commands.getAll(): the background answers with our two keys. */
 const askShortcuts = () => sendToBackground('getShortcuts', {});
 
+/** "composer, messages or send button" */
+const orList = (parts: readonly string[]) =>
+  parts.length > 1 ? `${parts.slice(0, -1).join(', ')} or ${parts.at(-1)}` : (parts[0] ?? '');
+
 /** The two buttons next to ChatGPT's composer. While saving, Save becomes Cancel. Clicks by scripts do nothing. */
-export function AnchorBar({ saving, missing, onSave, onResume }: Props) {
+export function AnchorBar({ saving, missing, onSave, onResume, onCheckPage }: Props) {
   const keys = useShortcuts(askShortcuts);
   const save = trusted(onSave);
   const resume = trusted(onResume);
+  const checkPage = trusted(onCheckPage);
   return (
     <>
     <div class="bar" role="group" aria-label="GPT Anchors">
@@ -44,8 +51,11 @@ export function AnchorBar({ saving, missing, onSave, onResume }: Props) {
     </div>
     {missing.length > 0 && (
       <p class="problem" role="alert">
-        GPT Anchors cannot find ChatGPT's {missing.join(' or ')}: the page has changed. Saving and resuming may not
-        work until the extension is updated.
+        GPT Anchors cannot find ChatGPT's {orList(missing)}: the page has changed. Save and Resume change nothing
+        here until GPT Anchors is updated.{' '}
+        <button type="button" class="link" onClick={checkPage}>
+          Check this page
+        </button>
       </p>
     )}
     </>

@@ -13,6 +13,7 @@ export function InPageApp({ controller }: { controller: Controller }) {
         missing={state.missing}
         onSave={() => void controller.save()}
         onResume={() => void controller.openPicker()}
+        onCheckPage={() => void controller.openPageCheck()}
       />
       {state.toast && (
         <SaveToast

@@ -44,6 +44,10 @@ export const backgroundRequests = {
   pickerLibrary: z.object({ from: z.number().check(z.int(), z.minimum(0)), newest: z.optional(z.boolean()) }),
   pickerResume: z.object({ id }),
   pickerClose: z.object({}),
+  /** From a ChatGPT page that cannot open a new chat in place: resume there once it has loaded. */
+  resumeAfterReload: z.object({ id }),
+  /** From the bar's "page changed" notice: the options page's page check. */
+  openPageCheck: z.object({}),
   exportLog: z.object({ format: z.enum(['markdown', 'json']) }),
   importLog: z.object({
     fileName: z.string().check(z.minLength(1), z.maxLength(500)),
@@ -82,6 +86,8 @@ export const backgroundAudience: Record<keyof typeof backgroundRequests, 'chatgp
   pickerLibrary: 'extensionPage',
   pickerResume: 'extensionPage',
   pickerClose: 'extensionPage',
+  resumeAfterReload: 'chatgptTab',
+  openPageCheck: 'chatgptTab',
   exportLog: 'extensionPage',
   importLog: 'extensionPage',
   scheduleLogWrite: 'extensionPage',
@@ -127,6 +133,8 @@ export interface BackgroundResponses {
   pickerLibrary: { anchors: Anchor[]; next: number | null; total: number | null };
   pickerResume: null;
   pickerClose: null;
+  resumeAfterReload: null;
+  openPageCheck: null;
   exportLog: { filename: string; count: number };
   importLog: ImportReport;
   scheduleLogWrite: null;

@@ -1,12 +1,15 @@
 import type { Checked } from './anchor-check';
+import type { PageCheck } from './chatgpt/page-check';
 import type { ResumeOrder } from './messages';
 
 /**
- * The requests a ChatGPT tab's content script answers, all sent by the background: a keyboard
- * command or the "Save selection as anchor" menu (`runCommand`), and what the picker frame asked
- * for (`resumeOrder`: the one anchor the user picked, `closePicker`). Checked by hand rather than with zod: the
- * content script runs on every ChatGPT page and must stay small, and nothing it receives is
- * stored without the background validating it with zod first.
+ * The requests a ChatGPT tab's content script answers: a keyboard command or the "Save selection
+ * as anchor" menu (`runCommand`), sent by the background; what the picker frame asked for
+ * (`resumeOrder`: the one anchor the user picked, `closePicker`), also sent by the background; and
+ * `checkPage`, sent by the options page's page check (its answer is checked there, with zod).
+ * Checked by hand rather than with zod: the content script runs on every ChatGPT page and must
+ * stay small, and nothing it receives is stored without the background validating it with zod
+ * first.
  */
 
 export const TAB_COMMANDS = ['save', 'resume', 'saveSelection'] as const;
@@ -25,12 +28,14 @@ export interface TabPayloads {
   runCommand: RunCommand;
   resumeOrder: ResumeOrder;
   closePicker: Record<string, never>;
+  checkPage: Record<string, never>;
 }
 
 export interface TabResponses {
   runCommand: null;
   resumeOrder: null;
   closePicker: null;
+  checkPage: PageCheck;
 }
 
 function checkRunCommand(payload: unknown): Checked<RunCommand> {
@@ -59,8 +64,13 @@ function checkResumeOrder(payload: unknown): Checked<ResumeOrder> {
   return { ok: true, value: { text, autoSend, anchorId, name } };
 }
 
+function checkNothing(payload: unknown): Checked<Record<string, never>> {
+  return typeof payload === 'object' && payload !== null ? { ok: true, value: {} } : { ok: false, error: 'the payload is not an object.' };
+}
+
 export const tabChecks = {
   runCommand: checkRunCommand,
   resumeOrder: checkResumeOrder,
-  closePicker: (): Checked<Record<string, never>> => ({ ok: true, value: {} }),
+  closePicker: checkNothing,
+  checkPage: checkNothing,
 };

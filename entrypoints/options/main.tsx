@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { LogFolderSettings } from '../../components/log-file/LogFolderSettings';
 import { logFileApi } from '../../components/log-file/api';
+import { PageCheck } from '../../components/PageCheck';
 import { SettingsForm } from '../../components/SettingsForm';
 import { wakeBackgroundOnWrites } from '../../lib/log-file/wake-background';
 import './options.css';
@@ -11,6 +12,7 @@ render(
   <>
     <SettingsForm />
     <LogFolderSettings api={logFileApi} />
+    <PageCheck />
   </>,
   document.getElementById('app')!,
 );

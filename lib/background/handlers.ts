@@ -78,6 +78,19 @@ const handlers: BackgroundHandlers = {
     return { tabId: tab.id };
   },
 
+  async resumeAfterReload({ id }, sender) {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) throw new Error('Only a ChatGPT tab can ask to resume after it reloads.');
+    await requireAnchor(id);
+    await setPendingResume(tabId, id);
+    return null;
+  },
+
+  async openPageCheck() {
+    await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#page-check`, active: true });
+    return null;
+  },
+
   async claimPendingResume(_request, sender) {
     const anchorId = await takePendingResume(tabOf(sender));
     return anchorId ? prepareResume(anchorId) : null;

@@ -1,15 +1,20 @@
-import { findComposer, findSendButton } from './page';
+import { findComposer, findSendButton, sendButtonEnabled } from './page';
 import { delay, waitFor } from './wait';
 
 /**
- * Writing into ChatGPT's composer, a ProseMirror editor. ProseMirror reads its own DOM back after
- * every change, so text written through the browser's editing commands reaches its state. A line
- * break inside one paragraph would become a space, so every line is its own paragraph. Each way
- * of writing replaces the whole content, so a retry can never insert the text twice.
+ * Writing into ChatGPT's composer: a ProseMirror editor (generations A and C) or a plain textarea
+ * (B). ProseMirror reads its own DOM back after every change, so text written through the
+ * browser's editing commands reaches its state; a line break inside one paragraph would become a
+ * space, so every line is its own paragraph. A textarea owned by React takes a value only through
+ * the native setter followed by an `input` event. Each way of writing replaces the whole content,
+ * and what the composer holds is checked afterwards, so a retry can never insert the text twice.
  */
 
-/** The composer's paragraphs as text, as ProseMirror renders its state. */
+const isTextarea = (editor: HTMLElement): editor is HTMLTextAreaElement => editor instanceof HTMLTextAreaElement;
+
+/** The composer's lines: a ProseMirror editor's paragraphs as it renders its state, or a textarea's lines. */
 export function composerLines(editor: HTMLElement): string[] {
+  if (isTextarea(editor)) return editor.value.split('\n');
   const blocks = [...editor.children].filter((child) => child.tagName !== 'BR');
   if (blocks.length === 0) return [editor.textContent ?? ''];
   return blocks.map((block) => block.textContent ?? '');
@@ -57,7 +62,20 @@ async function writeAsParagraphs(editor: HTMLElement, lines: string[]): Promise<
   editor.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
 }
 
-const WRITERS = [writeWithEditingCommands, writeAsParagraphs];
+/** The setter React has not wrapped: a plain `value =` is recorded by React as its own and ignored. */
+function setTextareaValue(textarea: HTMLTextAreaElement, value: string): void {
+  Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(textarea, value);
+  textarea.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+async function writeTextarea(textarea: HTMLTextAreaElement, lines: string[]): Promise<void> {
+  textarea.focus();
+  setTextareaValue(textarea, lines.join('\n'));
+}
+
+type Writer = (editor: HTMLElement, lines: string[], signal?: AbortSignal) => Promise<void>;
+const PROSEMIRROR_WRITERS: Writer[] = [writeWithEditingCommands, writeAsParagraphs];
+const TEXTAREA_WRITERS: Writer[] = [(editor, lines) => writeTextarea(editor as HTMLTextAreaElement, lines)];
 
 export type FillOutcome = 'filled' | 'failed';
 
@@ -68,7 +86,9 @@ export type FillOutcome = 'filled' | 'failed';
  */
 export async function fillComposer(text: string, signal?: AbortSignal): Promise<FillOutcome> {
   const lines = text.split(/\r?\n/);
-  for (const write of WRITERS) {
+  const first = findComposer();
+  if (!first) return 'failed';
+  for (const write of isTextarea(first) ? TEXTAREA_WRITERS : PROSEMIRROR_WRITERS) {
     for (let attempt = 0; attempt < 2; attempt += 1) {
       const editor = findComposer();
       if (!editor) return 'failed';
@@ -86,6 +106,7 @@ export async function fillComposer(text: string, signal?: AbortSignal): Promise<
 export async function clearComposer(signal?: AbortSignal): Promise<void> {
   const editor = findComposer();
   if (!editor || composerIsEmpty(editor)) return;
+  if (isTextarea(editor)) return setTextareaValue(editor, '');
   selectContents(editor);
   document.execCommand('delete');
   await settle(signal);
@@ -96,7 +117,7 @@ export async function clickSend(signal?: AbortSignal, timeoutMs = 5_000): Promis
   const button = await waitFor(
     () => {
       const send = findSendButton();
-      return send && !send.disabled ? send : null;
+      return send && sendButtonEnabled(send) ? send : null;
     },
     { timeoutMs, signal, description: 'the send button' },
   );

@@ -7,8 +7,9 @@
  * Only standard DOM APIs (no `innerText`: layout-dependent and missing in happy-dom).
  */
 
-// Not content: screen-reader captions ("ChatGPT said:"), buttons (Copy code), and non-text nodes.
-const SKIP = 'button, .sr-only, script, style, svg, template, noscript, [aria-hidden="true"]';
+// Not content: screen-reader captions ("ChatGPT said:"), buttons (Copy code), non-text nodes, and
+// web-search citation pills ("US EPA+1"), which ChatGPT renders inside the text (A, 2026-06).
+const SKIP = 'button, .sr-only, script, style, svg, template, noscript, [aria-hidden="true"], [data-testid$="citation-pill"]';
 // Paragraph-like blocks: a blank line before and after, as in markdown.
 const PARAGRAPHS = new Set(['P', 'BLOCKQUOTE', 'UL', 'OL', 'TABLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR']);
 // Other blocks: their own line.

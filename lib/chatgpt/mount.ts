@@ -1,5 +1,5 @@
-import { assistantMessages, findComposerForm, findStopButton, isStreaming, messageTextElement, replyIsComplete } from './page';
-import { SELECTORS } from './selectors';
+import { anyGenerationSelector } from './generations';
+import { assistantMessages, findComposerForm, findStopButton, isStopControl, isStreaming, messageTextElement, replyIsComplete } from './page';
 
 /**
  * Keeping GPT Anchors' nodes on ChatGPT's page. React drops nodes it did not render whenever it
@@ -8,7 +8,7 @@ import { SELECTORS } from './selectors';
  */
 
 export const HOST_ID = 'gpt-anchors-host';
-const MESSAGE_HOST_ATTR = 'data-gpt-anchors-message';
+export const MESSAGE_HOST_ATTR = 'data-gpt-anchors-message';
 const TICK_MS = 200;
 
 export type PageTheme = 'light' | 'dark';
@@ -17,8 +17,11 @@ export type PageTheme = 'light' | 'dark';
 let darkScheme: MediaQueryList | undefined;
 const prefersDark = () => (darkScheme ??= matchMedia('(prefers-color-scheme: dark)'));
 
+/** C: `<html data-theme="dark">`; A: `<html class="dark">`; B (and "system" everywhere): the system's setting. */
 export function pageTheme(doc: Document = document): PageTheme {
   const root = doc.documentElement;
+  const named = root.getAttribute('data-theme');
+  if (named === 'dark' || named === 'light') return named;
   if (root.classList.contains('dark')) return 'dark';
   if (root.classList.contains('light')) return 'light';
   return prefersDark().matches ? 'dark' : 'light';
@@ -84,7 +87,7 @@ export function decorateMessages(
   });
 }
 
-const MESSAGE_TEXT = SELECTORS.assistantText.join(', ');
+const MESSAGE_TEXT = anyGenerationSelector('replyText');
 
 /**
  * Whether every change is inside a message's rendered text: a reply streaming in (one mutation
@@ -92,7 +95,7 @@ const MESSAGE_TEXT = SELECTORS.assistantText.join(', ');
  * to the text, never in it, and a reply's end shows outside it (stop button gone, action row
  * added), so such changes need no tick.
  */
-function onlyMessageText(records: MutationRecord[]): boolean {
+export function onlyMessageText(records: MutationRecord[]): boolean {
   return records.every((record) => {
     const target = record.target instanceof Element ? record.target : record.target.parentElement;
     return target?.closest(MESSAGE_TEXT) != null;
@@ -111,8 +114,9 @@ const OBSERVE_PAGE: MutationObserverInit = { childList: true, subtree: true };
 
 /**
  * Runs `tick` after page changes, at most every TICK_MS, until `signal` aborts. Also runs it when
- * the page's theme class changes. Changes only inside a message's text are left alone. `tick`
- * is told whether a reply is streaming (one query over the page, made once per tick here).
+ * the page's theme (class or data-theme) changes. Changes only inside a message's text are left
+ * alone. `tick` is told whether a reply is streaming (one query over the page, made once per tick
+ * here).
  *
  * While a reply streams, the page observer is off: ChatGPT changes the page on every token, and
  * an observer makes the page record each change even when the callback ignores it. Instead a poll
@@ -148,10 +152,10 @@ export function watchPage(
   const pauseWhileStreaming = () => {
     if (streamPoll !== undefined) return;
     page.disconnect();
-    // The button itself is watched: while it is connected the reply streams, no query needed.
+    // The control itself is watched: while it is one, the reply streams, no query needed.
     let stop = findStopButton();
     streamPoll = setInterval(() => {
-      if (!stop?.isConnected) stop = findStopButton();
+      if (!stop || !isStopControl(stop)) stop = findStopButton();
       if (stop) return whileStreaming();
       clearInterval(streamPoll);
       streamPoll = undefined;
@@ -161,7 +165,7 @@ export function watchPage(
   };
   page.observe(document.body, OBSERVE_PAGE);
   const theme = new MutationObserver(schedule);
-  theme.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
+  theme.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'data-theme'] });
   const scheme = prefersDark();
   scheme.addEventListener('change', schedule);
   signal.addEventListener('abort', () => {

@@ -101,3 +101,37 @@ export function delay(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/**
+ * Resolves once the page has gone `quietMs` without a change that `counts`, or after `maxMs` in
+ * any case. Used before the first mount: React hydrates the server's HTML in steps, and a node
+ * added to its tree before it is done makes it throw error #418 and render the whole root again.
+ */
+export function waitForQuiet(options: {
+  quietMs: number;
+  maxMs: number;
+  signal?: AbortSignal;
+  counts?: (records: MutationRecord[]) => boolean;
+}): Promise<void> {
+  const { quietMs, maxMs, signal, counts = () => true } = options;
+  return new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(new WaitCancelled());
+    let quiet = setTimeout(() => finish(resolve), quietMs);
+    const limit = setTimeout(() => finish(resolve), maxMs);
+    const observer = new MutationObserver((records) => {
+      if (!counts(records)) return;
+      clearTimeout(quiet);
+      quiet = setTimeout(() => finish(resolve), quietMs);
+    });
+    const onAbort = () => finish(() => reject(new WaitCancelled()));
+    function finish(settle: () => void) {
+      observer.disconnect();
+      clearTimeout(quiet);
+      clearTimeout(limit);
+      signal?.removeEventListener('abort', onAbort);
+      settle();
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+    observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, characterData: true });
+  });
+}

@@ -7,15 +7,18 @@ import {
   findComposer,
   isStreaming,
   latestAssistantMessage,
-  messagesAreHidden,
   messageSource,
   messageTextElement,
   replyIsComplete,
 } from '../chatgpt/page';
+import { pageKind } from '../chatgpt/urls';
 import { WaitTimeout, waitFor, waitUntilStable } from '../chatgpt/wait';
 import { fillTemplate } from '../format';
 import { suggestAnchorName } from '../names';
 import { parseAnchorText } from '../parse';
+import { pageChanged, settledMissingParts } from './drift';
+
+export { pageChanged } from './drift';
 
 /** What a capture produces: a draft ready to save, and where it came from. */
 export type Capture = { draft: AnchorDraft; origin: Origin; source: Source };
@@ -46,8 +49,9 @@ export function offersAnchor(message: Element): boolean {
 }
 
 /**
- * Waits until the assistant message after the first `countBefore` ones has finished: the stop
- * button is gone, its turn shows the action row, and its text has not changed for `quietMs`.
+ * Waits until the assistant message after the first `countBefore` ones has finished, by three
+ * signals that must all hold: the stop control is gone, the reply's own action row shows (not a
+ * code block's Copy button), and its text has not changed for `quietMs`.
  */
 export async function waitForReply(
   countBefore: number,
@@ -82,11 +86,22 @@ export async function captureFromChat(options: {
   onPhase: (phase: CapturePhase) => void;
 }): Promise<Capture> {
   const { template, timing, signal, onPhase } = options;
+  if (pageKind(location.pathname) === 'other') {
+    throw new CaptureError('This ChatGPT page is not a chat: open one to save an anchor from it. Nothing was saved.');
+  }
+  const missing = await settledMissingParts(signal);
+  if (missing.length > 0) throw new CaptureError(pageChanged(missing));
   if (isStreaming()) {
     onPhase('waiting');
     await waitForReply(assistantMessages().length - 1, timing, signal);
+  } else {
+    // No stop control, but no action row under the reply either: it may still be arriving.
+    const last = latestAssistantMessage();
+    if (last && !replyIsComplete(last)) {
+      onPhase('waiting');
+      await waitUntilStable(() => messageTextElement(last).textContent ?? '', timing.quietMs, { timeoutMs: timing.replyTimeoutMs, signal });
+    }
   }
-  if (messagesAreHidden()) throw new CaptureError(pageChanged('messages'));
   const latest = latestAssistantMessage();
   if (latest) {
     const parsed = readAnchorFromMessage(latest);
@@ -103,6 +118,9 @@ async function requestAnchor(
   signal: AbortSignal,
   onPhase: (phase: CapturePhase) => void,
 ): Promise<Capture> {
+  if (pageKind(location.pathname) === 'shared') {
+    throw new CaptureError('The latest reply of this shared chat is not an anchor, and a shared chat cannot be asked for one. Nothing was saved.');
+  }
   const editor = findComposer();
   if (!editor) throw new CaptureError(pageChanged('composer'));
   onPhase('requesting');
@@ -136,8 +154,4 @@ async function requestAnchor(
     const current = findComposer();
     if (userDraft && current && composerText(current).trim() === '') await fillComposer(userDraft);
   }
-}
-
-export function pageChanged(part: string, notDone = 'Nothing was saved.'): string {
-  return `ChatGPT's page has changed: GPT Anchors cannot find the ${part}. ${notDone}`;
 }

@@ -1,13 +1,15 @@
 import type { Anchor } from '../anchor';
 import { LIMITS, checkName } from '../anchor-check';
 import { pageTheme } from '../chatgpt/mount';
-import { chatTitle, findComposer, messageSource } from '../chatgpt/page';
+import { chatTitle, messageSource } from '../chatgpt/page';
+import { newChatUrl, pageKind } from '../chatgpt/urls';
 import { WaitCancelled, WaitTimeout } from '../chatgpt/wait';
 import type { ResumeOrder, SaveResult } from '../messages';
 import { sendToBackground } from '../protocol';
 import { suggestAnchorName } from '../names';
 import { parseAnchorText } from '../parse';
-import { CaptureError, captureFromChat, pageChanged, readAnchorFromMessage, type Capture, type CapturePhase } from './capture';
+import { CaptureError, captureFromChat, readAnchorFromMessage, type Capture, type CapturePhase } from './capture';
+import { pageChanged, settledMissingParts } from './drift';
 import { mountPickerFrame, type PickerFrame } from './picker-frame';
 import { resumeIntoChat } from './resume';
 import { createStore } from './store';
@@ -24,7 +26,7 @@ export type ContentState = {
   saving: CapturePhase | null;
   toast: Toast | null;
   /** Parts of ChatGPT's page that cannot be found (its layout changed), shown under the buttons. */
-  missing: string[];
+  missing: readonly string[];
 };
 
 const MISSING_GRACE_MS = 2_000;
@@ -146,9 +148,17 @@ export function createController() {
     }, 'Nothing was deleted.');
   }
 
-  async function resume(order: ResumeOrder): Promise<void> {
+  /** `afterReload`: the order was waiting for this page's load; it must not ask for another one. */
+  async function resume(order: ResumeOrder, afterReload = false): Promise<void> {
     await guarded(async () => {
-      const outcome = await resumeIntoChat(order);
+      const outcome = await resumeIntoChat(order, { mayReload: !afterReload });
+      if (outcome === 'reload') {
+        // This page cannot open a new chat in place: load one, and resume there (claimed on load).
+        await sendToBackground('resumeAfterReload', { id: order.anchorId });
+        showInfo(`Opening a new chat for [${order.name}]…`);
+        location.assign(newChatUrl(location.href));
+        return;
+      }
       await sendToBackground('recordResume', { id: order.anchorId });
       if (outcome === 'copied') {
         showInfo(`Could not write into ChatGPT's composer: the resume text of [${order.name}] is on the clipboard, paste it.`);
@@ -162,18 +172,22 @@ export function createController() {
   async function resumePending(): Promise<void> {
     await guarded(async () => {
       const order = await sendToBackground('claimPendingResume', {});
-      if (order) await resume(order);
+      if (order) await resume(order, true);
     }, 'Nothing was resumed.');
   }
 
-  /** Opens the picker frame (lib/content/picker-frame.ts), or brings it forward when it is open. */
+  /**
+   * Opens the picker frame (lib/content/picker-frame.ts), or brings it forward when it is open. On
+   * a chat whose page GPT Anchors cannot read, says what is missing instead of offering to resume.
+   */
   async function openPicker(): Promise<void> {
     if (picker) {
       picker.frame.focus();
       return;
     }
-    if (!findComposer()) {
-      showError(pageChanged('composer', 'Nothing can be resumed here.'));
+    const missing = pageKind(location.pathname) === 'other' ? [] : await settledMissingParts();
+    if (missing.length > 0) {
+      showError(pageChanged(missing, 'Nothing can be resumed here.'));
       return;
     }
     const returnFocus = focusedElement();
@@ -200,13 +214,18 @@ export function createController() {
     await resume(order);
   }
 
+  /** The options page's page check, which the bar's "page changed" notice links to. */
+  async function openPageCheck(): Promise<void> {
+    await guarded(() => sendToBackground('openPageCheck', {}), '');
+  }
+
   /**
    * Called on every page tick; only a change re-renders. A part must stay missing for a while
    * before it is reported, since ChatGPT's page builds itself in steps while it loads.
    */
   let missingTimer: ReturnType<typeof setTimeout> | undefined;
   let pendingMissing: string | undefined;
-  function setMissing(missing: string[]): void {
+  function setMissing(missing: readonly string[]): void {
     const key = missing.join();
     if (key === pendingMissing) return;
     clearTimeout(missingTimer);
@@ -236,6 +255,7 @@ export function createController() {
     openPicker,
     closePicker,
     resumePicked,
+    openPageCheck,
     resume,
     resumePending,
     dismissToast: () => store.set({ toast: null }),

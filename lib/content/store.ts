@@ -25,6 +25,11 @@ export function createStore<T extends object>(initial: T): Store<T> {
 
 export function useStore<T extends object>(store: Store<T>): T {
   const [value, setValue] = useState(store.get());
-  useEffect(() => store.subscribe(setValue), [store]);
+  useEffect(() => {
+    const unsubscribe = store.subscribe(setValue);
+    // A change between the first render and this effect (effects run after paint) is not lost.
+    setValue(store.get());
+    return unsubscribe;
+  }, [store]);
   return value;
 }

@@ -145,7 +145,9 @@ test('a reply streams in as re-rendered HTML, then the copy button appears', asy
     { polling: 'raf' },
   );
   const assistant = lastAssistant(page);
-  await expect(assistant.getByRole('button', { name: 'Copy' })).toBeVisible();
+  // The code block has a Copy button of its own; the reply's is in its action row.
+  await expect(assistant.getByRole('group', { name: 'Response actions' }).getByRole('button', { name: 'Copy' })).toBeVisible();
+  await expect(assistant.locator('pre').getByRole('button', { name: 'Copy' })).toBeVisible();
   await expect(assistant.locator('h4.sr-only')).toHaveText('ChatGPT said:');
   await expect(assistant.locator('[data-message-author-role="assistant"][data-message-id]')).toHaveCount(1);
   const markdown = assistant.locator('.markdown.prose');
@@ -336,4 +338,145 @@ test('fixtureHtml serves the same page at any other URL', async ({ open }) => {
   await page.goto('https://example.test/c/abc');
   await expect(editor(page)).toBeVisible();
   expect(await callFixture(page, 'route')).toBe('/c/abc');
+});
+
+test.describe('generation B (logged out, web-mobile)', () => {
+  const B: FixtureOptions = { generation: 'B', conversations };
+  const textarea = (page: Page) => page.locator('textarea#mobile-composer-prompt');
+  const submit = (page: Page) => page.locator('form[data-mobile-composer] button[data-composer-submit]');
+
+  test('a textarea React owns: typing and the native setter reach its state, a plain assignment does not', async ({ open }) => {
+    const page = await open(B);
+    await expect(page).toHaveTitle('ChatGPT: Chat, Work, Create & Code with AI');
+    await expect(page.locator('html')).not.toHaveAttribute('class', /./);
+    await expect(submit(page)).toHaveAttribute('aria-disabled', 'true');
+    await textarea(page).click();
+    await page.keyboard.type('typed');
+    expect(await callFixture(page, 'editorText')).toBe('typed');
+    await expect(submit(page)).not.toHaveAttribute('aria-disabled', 'true');
+
+    // What React's value tracker does with a page script's `value =`: it shows, but is not taken.
+    await textarea(page).evaluate((node: HTMLTextAreaElement) => {
+      node.value = 'assigned';
+      node.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await expect(textarea(page)).toHaveValue('assigned');
+    expect(await callFixture(page, 'editorText')).toBe('typed');
+
+    await textarea(page).evaluate((node: HTMLTextAreaElement) => {
+      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(node, 'line one\nline two');
+      node.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(await callFixture(page, 'editorParagraphs')).toEqual(['line one', 'line two']);
+    await callFixture(page, 'rerenderComposer');
+    await expect(textarea(page)).toHaveValue('line one\nline two');
+  });
+
+  test('one submit button sends and stops; the reply is marked complete early, its action row comes last', async ({ open }) => {
+    const page = await open(B);
+    // 63 characters; a pause once 56 are shown (past the 70 % where the page marks it complete).
+    await callFixture(page, 'queueReply', 'one two three four five six seven eight nine ten eleven twelve', { chunkMs: 40, chunkChars: 4, pauseAfterChars: 56, pauseMs: 1_500 });
+    await textarea(page).click();
+    await page.keyboard.type('Hi');
+    await page.keyboard.press('Enter');
+    expect(await readFixture(page, 'sent')).toEqual(['Hi']);
+    expect(await callFixture(page, 'route')).toMatch(/^\/uc\/[0-9a-f-]{36}$/);
+    await expect(submit(page)).toHaveAttribute('data-stop-generating', '');
+    await expect(submit(page)).toHaveAttribute('aria-label', 'Stop generating');
+    const reply = page.locator('ol[data-conversation-transcript] > li[data-message-role="assistant"]');
+    await expect(reply).toHaveAttribute('data-message-complete', '');
+    // Marked complete, yet still streaming: no action row, the stop button still there.
+    expect(await callFixture(page, 'isStreaming')).toBe(true);
+    await expect(reply.locator('[data-assistant-message-actions] button[data-copy-message]')).toHaveCount(0);
+    await expect(reply.locator('[data-assistant-message-actions] button[data-copy-message]')).toHaveCount(1);
+    await expect(submit(page)).not.toHaveAttribute('data-stop-generating', '');
+    await expect(reply.locator('[data-assistant-markdown]')).toHaveText('one two three four five six seven eight nine ten eleven twelve');
+    expect(await callFixture(page, 'turns')).toEqual([
+      { role: 'user', text: 'Hi' },
+      { role: 'assistant', text: 'one two three four five six seven eight nine ten eleven twelve' },
+    ]);
+  });
+
+  test('conversations live at /uc/<id>; the page follows the system colour scheme', async ({ open }) => {
+    const page = await open(B, `${CHATGPT_URL}uc/${CHAT_ID}`);
+    await expect(page.locator('li[data-message-role]')).toHaveCount(2);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(33, 33, 33)');
+  });
+});
+
+test.describe('generation C (app shell)', () => {
+  const C: FixtureOptions = { generation: 'C', conversations, theme: 'dark' };
+  const editorC = (page: Page) => page.locator('form[data-chatgpt-composer] div.ProseMirror[contenteditable="true"][role="textbox"][data-composer-markdown]');
+
+  test('a first send lives at /c/WEB:<id> until the reply ends; one turn holds prompt and answer', async ({ open }) => {
+    const page = await open(C);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(page.locator('html')).not.toHaveClass(/dark/);
+    await expect(page.locator('#prompt-textarea')).toHaveCount(0);
+    await expect(page.locator('form[data-chatgpt-composer] button[type="submit"][aria-label="Send"]')).toBeDisabled();
+    await callFixture(page, 'queueReply', 'Sure.\n\n```js\nlet a = 1;\n```\n\nDone.', { chunkMs: 60, chunkChars: 6 });
+    await editorC(page).click();
+    await page.keyboard.type('Hello');
+    await page.keyboard.press('Enter');
+    expect(await callFixture(page, 'route')).toMatch(/^\/c\/WEB:[0-9a-f-]{36}$/);
+    await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeVisible();
+    const turn = page.locator('div[data-turn-key]');
+    await expect(turn).toHaveCount(1);
+    await expect(turn.locator('h4[data-conversation-role="assistant"] + [data-chatgpt-selection-message-id] [data-markdown-text-style="assistant-message"]')).toHaveText(/Sure/);
+    await expect(turn.locator('.turn-action-controls button[aria-label="Copy"]')).toHaveCount(1);
+    expect(await callFixture(page, 'route')).toMatch(/^\/c\/[0-9a-f-]{36}$/);
+    await expect(turn.locator('[data-conversation-role]')).toHaveText(['You said:', 'ChatGPT said:']);
+    await expect(turn.locator('[data-chatgpt-search-unit-key$=":assistant"]')).toHaveCount(1);
+    await expect(page.locator('.markdown')).toHaveCount(0);
+  });
+
+  test('the navigation rail has no links; its home control opens a new chat without a reload', async ({ open }) => {
+    const page = await open(C, `${CHATGPT_URL}c/${CHAT_ID}`);
+    await expect(page.locator('div[data-turn-key]')).toHaveCount(1);
+    await expect(page.locator('nav a[href]')).toHaveCount(0);
+    await page.locator('nav[data-app-navigation-rail] [data-sidebar-destination="builtin:home"]').click();
+    expect(await callFixture(page, 'route')).toBe('/');
+    await expect(page.locator('div[data-turn-key]')).toHaveCount(0);
+    await page.goBack();
+    await expect(page.locator('div[data-turn-key]')).toHaveCount(1);
+    expect(await readFixture(page, 'loads')).toBe(1);
+  });
+});
+
+test('hidden duplicates: a hidden composer, send and stop buttons come before the real ones', async ({ open }) => {
+  for (const generation of ['A', 'B', 'C'] as const) {
+    const page = await open({ generation, hiddenDuplicates: true });
+    const hidden = page.locator('[hidden], [style*="display: none"], [inert]');
+    await expect(hidden.first()).toBeAttached();
+    const firstComposer = page.locator('#prompt-textarea, #mobile-composer-prompt, form[data-chatgpt-composer] [contenteditable]').first();
+    await expect(firstComposer).toBeHidden();
+    await page.close();
+  }
+});
+
+test('hydration: a node the page did not render makes it log React error #418 and render again; none, no error', async ({
+  open,
+  pageErrors,
+}) => {
+  const quiet = await open({ hydrateAfterMs: 400 });
+  await expect(quiet.locator('[data-hydration-pending]')).toHaveCount(0);
+  await quiet.waitForTimeout(100);
+  expect(pageErrors).toEqual([]);
+
+  const page = await open({ hydrateAfterMs: 1_000 });
+  await page.evaluate(() => document.querySelector('form[data-type="unified-composer"]')!.after(document.createElement('gpt-foreign')));
+  await expect(page.locator('[data-hydration-pending]')).toHaveCount(0);
+  await expect(page.locator('gpt-foreign')).toHaveCount(0);
+  expect(pageErrors).toEqual([expect.stringContaining('Minified React error #418')]);
+  pageErrors.length = 0;
+});
+
+test('citation pills render inside the paragraph they cite for', async ({ open }) => {
+  const page = await open();
+  await callFixture(page, 'queueReply', 'Use HEPA. [[cite:US EPA|+1]]', { chunkMs: 10, chunkChars: 100 });
+  await editor(page).click();
+  await page.keyboard.type('?');
+  await page.keyboard.press('Enter');
+  await expect(lastAssistant(page).locator('.markdown p [data-testid="webpage-citation-pill"]')).toHaveText('US EPA+1');
 });

@@ -1,6 +1,4 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composerLines, composerText, composerIsEmpty } from '../../lib/chatgpt/composer';
 import {
@@ -10,7 +8,7 @@ import {
   conversationIdFromPath,
   findComposer,
   findComposerForm,
-  findNewChatLink,
+  findNewChatControl,
   findSendButton,
   isStreaming,
   latestAssistantMessage,
@@ -21,22 +19,14 @@ import {
 } from '../../lib/chatgpt/page';
 import { keepBarPlaced, pageTheme, placeBar } from '../../lib/chatgpt/mount';
 import { offersAnchor, readAnchorFromMessage } from '../../lib/content/capture';
-
-/** Loads a committed snapshot of ChatGPT's page into the test document. */
-function loadPage(file: string, url: string): void {
-  const html = readFileSync(path.join(import.meta.dirname, '../fixtures/pages', file), 'utf8');
-  const htmlClass = /<html class="(\w+)"/.exec(html)?.[1] ?? '';
-  document.documentElement.className = htmlClass;
-  document.documentElement.innerHTML = html.replace(/<!doctype[^>]*>/i, '').replace(/<\/?html[^>]*>/g, '');
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
-}
+import { loadPage } from './support/chatgpt-pages';
 
 describe('ChatGPT as of April 2026 (section turns)', () => {
   it('finds the composer, its form and the new-chat link; reads the theme', () => {
     loadPage('chatgpt-2026-04-section.html', 'https://chatgpt.com/c/6a1f0000-0000-4000-8000-000000000001');
     expect(findComposer()?.id).toBe('prompt-textarea');
     expect(findComposerForm()?.getAttribute('data-type')).toBe('unified-composer');
-    expect(findNewChatLink()?.textContent).toBe('New chat');
+    expect(findNewChatControl()?.textContent).toBe('New chat');
     expect(pageTheme()).toBe('dark');
     expect(composerLines(findComposer()!)).toEqual(['Draft one', 'line two']);
     expect(composerText(findComposer()!)).toBe('Draft one\nline two');
@@ -161,6 +151,12 @@ describe('conversationIdFromPath', () => {
     ['/g/g-p-0f1e-thesis/c/1234-abcd', '1234-abcd'],
     ['/', undefined],
     ['/g/g-p-0f1e-thesis/project', undefined],
+    // Right after a first send, and logged out (generation B).
+    ['/c/WEB:6a1f-22', 'WEB:6a1f-22'],
+    ['/c/local-7c2e', 'local-7c2e'],
+    ['/uc/6ac003a8-d54c-83ea', '6ac003a8-d54c-83ea'],
+    ['/share/6ac0-1', undefined],
+    ['/gpts', undefined],
   ])('%s → %s', (pathname, id) => {
     expect(conversationIdFromPath(pathname)).toBe(id);
   });

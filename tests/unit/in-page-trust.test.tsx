@@ -58,11 +58,11 @@ describe('untrusted events do nothing', () => {
   it('on the bar: Save anchor, Cancel and Resume anchor', async () => {
     const onSave = vi.fn();
     const onResume = vi.fn();
-    mount(<AnchorBar saving={null} missing={[]} onSave={onSave} onResume={onResume} />);
+    mount(<AnchorBar saving={null} missing={[]} onSave={onSave} onResume={onResume} onCheckPage={vi.fn()} />);
     button('Save anchor').click();
     button('Resume anchor').dispatchEvent(new MouseEvent('click', { bubbles: true }));
     button('Resume anchor').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    render(<AnchorBar saving="waiting" missing={[]} onSave={onSave} onResume={onResume} />, root);
+    render(<AnchorBar saving="waiting" missing={[]} onSave={onSave} onResume={onResume} onCheckPage={vi.fn()} />, root);
     root.querySelector<HTMLButtonElement>('button.busy')!.click();
     await settle();
     expect(onSave).not.toHaveBeenCalled();

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { answerBackgroundMessages } from '../../lib/background/handlers';
-import { closeAnchorsDb, listAnchors } from '../../lib/db';
+import { closeAnchorsDb, listAnchors, takePendingResume } from '../../lib/db';
 import { MessageError, sendToBackground } from '../../lib/protocol';
 
 const draft = {
@@ -112,5 +112,27 @@ describe('the background protocol', () => {
     );
     const renamed = await sendToBackground('renameAnchor', { receipt, name: 'Capstone_Admin' });
     expect(renamed.name).toBe('Capstone_Admin');
+  });
+
+  it('keeps a resume for the ChatGPT tab that reloads into a new chat; refuses it from anything but a tab', async () => {
+    const { anchor } = await sendToBackground('saveAnchor', { draft, origin: 'captured', source: {} });
+    const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
+    const answer = await new Promise((resolve) => {
+      void trigger({ type: 'resumeAfterReload', payload: { id: anchor.id } }, { ...chatgptTab, tab: { id: 42 } }, resolve);
+    });
+    expect(answer).toEqual({ ok: true, value: null });
+    expect(await takePendingResume(41)).toBeUndefined();
+    expect(await takePendingResume(42)).toBe(anchor.id);
+    // An extension page (here the options page) has no ChatGPT tab to reload.
+    deliverLikeBrowsers({ id: 'test-extension-id', url: 'chrome-extension://test-extension-id/options.html' });
+    await expect(sendToBackground('resumeAfterReload', { id: anchor.id })).rejects.toThrow(
+      'resumeAfterReload is not accepted from an extension page.',
+    );
+  });
+
+  it("opens the options page's page check for the bar's notice", async () => {
+    const create = vi.spyOn(browser.tabs, 'create').mockResolvedValue({ id: 3 } as never);
+    expect(await sendToBackground('openPageCheck', {})).toBeNull();
+    expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/\/options\.html#page-check$/), active: true });
   });
 });

@@ -47,12 +47,24 @@ function inlineSafe(code: string): string {
   return code.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
 }
 
+/** `<html>`'s theme as the server sends it: A a class, C `data-theme`, B none (it follows the system). */
+function themeAttributes(options: FixtureOptions): string {
+  const theme = options.theme ?? 'light';
+  const generation = options.generation ?? 'A';
+  if (generation === 'B') return '';
+  return `${generation === 'A' ? `class="${theme}"` : `data-theme="${theme}"`} style="color-scheme: ${theme};"`;
+}
+
+/** Where a conversation of this generation lives: `/c/<id>`, logged out (B) `/uc/<id>`. */
+export function conversationUrl(id: string, options: Pick<FixtureOptions, 'generation'> = {}, host = CHATGPT_URL): string {
+  return `${host}${options.generation === 'B' ? 'uc' : 'c'}/${id}`;
+}
+
 /** The whole page, for serving at another URL too (the "extension stays off elsewhere" test). */
 export function fixtureHtml(options: FixtureOptions = {}): string {
-  const theme = options.theme ?? 'light';
   const json = JSON.stringify(options).replace(/</g, '\\u003c');
   return `<!DOCTYPE html>
-<html lang="en-US" class="${theme}" style="color-scheme: ${theme};">
+<html lang="en-US" ${themeAttributes(options)}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,0 +1,27 @@
+import type { PageGeneration } from './generation';
+
+/**
+ * Generation B: the "web-mobile" page, served logged out (conversations at `/uc/<id>`) and to
+ * some signed-in users since 2026-07-23. Messages are `li[data-message-role]` in an
+ * `ol[data-conversation-transcript]`; the composer is a plain textarea; one submit button is send
+ * and stop by turns (`data-stop-generating` while a reply streams). `li[data-message-complete]`
+ * can flip before the reply ends, so it is not used. No new-chat control is known.
+ */
+export const GENERATION_B: PageGeneration = {
+  id: 'B',
+  signature: ['ol[data-conversation-transcript]', 'form[data-mobile-composer]', 'textarea#mobile-composer-prompt'],
+  messageIdAttribute: 'id',
+  selectors: {
+    composer: [/* 2026-07 → now */ 'textarea#mobile-composer-prompt'],
+    composerForm: [/* 2026-07 → now */ 'form[data-mobile-composer]'],
+    send: [/* 2026-07 → now */ 'button[data-composer-submit]:not([data-stop-generating])'],
+    stop: [/* 2026-07 → now */ 'button[data-composer-submit][data-stop-generating]'],
+    turn: [/* 2026-07 → now */ 'ol[data-conversation-transcript] > li[data-message-role]'],
+    message: [/* 2026-07 → now */ 'li[data-message-role]'],
+    assistantMessage: [/* 2026-07 → now */ 'li[data-message-role="assistant"]'],
+    replyText: [/* 2026-07 → now */ '[data-assistant-markdown]'],
+    replyDone: [/* 2026-07 → now */ '[data-assistant-message-actions] button[data-copy-message]'],
+    newChat: [],
+    chatTitle: [],
+  },
+};
