@@ -1,6 +1,7 @@
 import type { AnchorDraft } from './anchor';
-import { checkDraft } from './anchor-check';
+import { LIMITS, checkDraft } from './anchor-check';
 import { FIELD_KEYS, FIELD_LABELS, type FieldKey } from './anchor-fields';
+import { restoreMarkdown } from './markdown-escape';
 
 /**
  * Text → anchors. One line model serves the three texts (a reply read from the page, a selection,
@@ -66,9 +67,14 @@ const LABEL_BY_WORD: Record<string, FieldKey> = {
 };
 const LABEL_WORDS = String.raw`context|current\s+milestone|next\s+action|dependencies`;
 
-// `**09:12 03/14/2026**`, `**9:3x 03/11/2026**`, `**--:-- 2026-03-14**`, `**03/14/2026**`.
-// The time and date tokens are loose on purpose so broken ones are still seen as timestamps.
-const STAMP_RE = /^\*\*\s*(?:([\dxX?-]{1,2}:[\dxX?-]{1,2})\s+)?([\dxX?]{1,4}[/.-][\dxX?]{1,2}[/.-][\dxX?]{1,4})\s*\*\*$/;
+// A bold line that holds a date and nothing but time-like text around it is a timestamp, however
+// broken its time: `**09:12 03/14/2026**`, `**11:567 11/06/2025**`, `**--:-- 2026-03-14**`,
+// `**03/14/2026**`, `**Fri, 03/14/2026 9:30 pm**`. The date's digits may be broken too (`03/1x/2026`).
+const BOLD_RE = /^(\*\*|__)(.{1,60})\1$/s;
+const DATE_RE = /(?<![\w/.-])[\dxX?]{1,4}([/.-])[\dxX?]{1,2}\1[\dxX?]{1,4}(?![\w/.-])/;
+// Around the date: a weekday, separators, and time-like text (digits, `x`, `?`, `-`, `:`, am/pm).
+const STAMP_WORDS_RE = /\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|at)\b|[,@|–—]| - /gi;
+const TIME_LIKE_RE = /^[\dxX?:.;\s-]*(?:[ap]\.?m\.?)?$/i;
 const HEADING_RE = /^#{1,6}\s+/;
 const BULLET_RE = /^(?:[-*+](?:\s+|$)|•\s*|\d{1,3}[.)](?:\s+|$))/;
 // Written so no two `\s*` can split the same spaces: long runs of spaces must not backtrack.
@@ -87,14 +93,22 @@ const FENCE_RE = /^(`{3,}|~{3,})(.*)$/s;
 function classifyLine(raw: string): Line {
   const t = raw.trim();
   if (t === '') return { kind: 'blank' };
-  const stamp = STAMP_RE.exec(t);
-  if (stamp) return { kind: 'stamp', time: stamp[1], date: stamp[2] ?? '' };
+  const stamp = matchStamp(t);
+  if (stamp) return stamp;
   const name = matchNameLine(t);
   if (name !== null) return { kind: 'name', name };
   const label = matchLabel(t);
   if (label) return { kind: 'label', ...label };
   if (BREAK_RE.test(t)) return { kind: 'break' };
   return { kind: 'text' };
+}
+
+/** The date, and the time-like text beside it (absent when there is none), of a timestamp line. */
+function matchStamp(t: string): Line | null {
+  const inner = BOLD_RE.exec(t)?.[2] ?? '';
+  const date = DATE_RE.exec(inner)?.[0];
+  const time = inner.replace(DATE_RE, ' ').replace(STAMP_WORDS_RE, ' ').trim();
+  return date && TIME_LIKE_RE.test(time) ? { kind: 'stamp', time: time || undefined, date } : null;
 }
 
 function matchNameLine(t: string): string | null {
@@ -243,49 +257,53 @@ export function encodeFieldLines(text: string): string[] {
   });
 }
 
-/** One dependency as the log writes it: `- item`. */
-export function encodeDependencyLine(item: string): string {
-  return `- ${dependencyNeedsEscape(item) ? `\\${item}` : item}`;
+/** One dependency as the log writes it after `- `. */
+export function encodeDependency(item: string): string {
+  return dependencyNeedsEscape(item) ? `\\${item}` : item;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Code fences
 
 /** `[open, close]` line indexes of every closed code fence. An unclosed fence is ordinary text. */
-function fenceRanges(lines: string[]): [number, number][] {
+export function fenceRanges(lines: string[]): [number, number][] {
   const ranges: [number, number][] = [];
-  // Once a search for a closer of `char` at least `n` long fails, every later opener of that char
-  // at least `n` long fails too: remembering that keeps stray fences from making this quadratic.
-  const hopeless = new Map<string, number>();
+  // The longest closing run of each fence character at or after each line, so an opener that has
+  // no closer is known at once: every line is looked at a bounded number of times (linear).
+  const runs = lines.map(closingRun);
+  const longest = { '`': new Int32Array(lines.length + 1), '~': new Int32Array(lines.length + 1) };
+  for (let j = lines.length - 1; j >= 0; j--) {
+    longest['`'][j] = longest['`'][j + 1]!;
+    longest['~'][j] = longest['~'][j + 1]!;
+    const run = runs[j];
+    if (run) longest[run.char][j] = Math.max(longest[run.char][j]!, run.length);
+  }
   for (let i = 0; i < lines.length; i++) {
     const open = fenceOpening(lines[i] ?? '');
-    if (!open || open.length >= (hopeless.get(open.char) ?? Infinity)) continue;
-    const close = fenceClosing(lines, i + 1, open);
-    if (close < 0) {
-      hopeless.set(open.char, open.length);
-      continue;
-    }
+    if (!open || open.length > longest[open.char][i + 1]!) continue;
+    let close = i + 1;
+    while (!(runs[close]?.char === open.char && runs[close]!.length >= open.length)) close++;
     ranges.push([i, close]);
     i = close;
   }
   return ranges;
 }
 
-function fenceOpening(line: string): { char: string; length: number } | null {
+type FenceRun = { char: '`' | '~'; length: number };
+
+function fenceOpening(line: string): FenceRun | null {
   const open = FENCE_RE.exec(line.trim());
   const marker = open?.[1];
   if (!marker) return null;
   // Markdown: a backtick fence's info string cannot contain a backtick (that is inline code).
   if (marker.startsWith('`') && (open[2] ?? '').includes('`')) return null;
-  return { char: marker.charAt(0), length: marker.length };
+  return { char: marker.charAt(0) as FenceRun['char'], length: marker.length };
 }
 
-function fenceClosing(lines: string[], from: number, open: { char: string; length: number }): number {
-  for (let j = from; j < lines.length; j++) {
-    const run = /^(`{3,}|~{3,})\s*$/.exec((lines[j] ?? '').trim())?.[1];
-    if (run && run.charAt(0) === open.char && run.length >= open.length) return j;
-  }
-  return -1;
+/** A line that can close a fence: only the fence characters. */
+function closingRun(line: string): FenceRun | null {
+  const run = /^(`{3,}|~{3,})\s*$/.exec(line.trim())?.[1];
+  return run ? { char: run.charAt(0) as FenceRun['char'], length: run.length } : null;
 }
 
 function fencedLines(lines: string[]): Set<number> {
@@ -315,15 +333,37 @@ interface RawEntry {
   labels: Set<FieldKey>;
 }
 
+/** What was odd about a log, said in words by `parseAnchorLog` only (replies need no warnings). */
+type ScanWarning = { line: number; name: string } & (
+  | { kind: 'twice'; key: FieldKey }
+  | { kind: 'ignored' | 'fenced' | 'orphanStamp' }
+);
+
 interface ScanResult {
   entries: RawEntry[];
-  warnings: LogWarning[];
+  warnings: ScanWarning[];
 }
+
+/**
+ * How the anchor's own text is read: a reply as shown on the page; a log as the log writes it, its
+ * escapes undone (`parseAnchorLog`). `field` takes a field line, `item` a bullet's text, `inline`
+ * a name or the text after a label.
+ */
+interface TextReading {
+  field(line: string): string;
+  item(text: string): string;
+  inline(text: string): string;
+}
+
+const same = (text: string) => text;
+const AS_SHOWN: TextReading = { field: same, item: same, inline: same };
 
 /** Walks the lines once; fenced lines are skipped (the caller decides whether to look inside). */
 class EntryScanner {
+  constructor(private readonly read: TextReading = AS_SHOWN) {}
+
   readonly entries: RawEntry[] = [];
-  readonly warnings: LogWarning[] = [];
+  readonly warnings: ScanWarning[] = [];
   private entry: RawEntry | null = null;
   private field: FieldKey | null = null;
   /** Set after `---`, or after text that follows the dependencies: ignore text until a label. */
@@ -351,7 +391,7 @@ class EntryScanner {
         this.pendingStamp = { line: n, time: line.time, date: line.date };
         return;
       case 'name':
-        return this.startEntry(line.name, n);
+        return this.startEntry(this.read.inline(line.name), n);
       case 'label':
         return this.startField(line.key, line.rest, n);
       case 'break':
@@ -386,16 +426,14 @@ class EntryScanner {
   private startField(key: FieldKey, rest: string, n: number): void {
     const entry = this.entry;
     if (!entry) return;
-    if (entry.labels.has(key)) {
-      this.warn(n, `“${entry.name}” has ${FIELD_LABELS[key]} twice; the texts were joined`);
-    }
+    if (entry.labels.has(key)) this.warnings.push({ line: n, name: entry.name, kind: 'twice', key });
     entry.labels.add(key);
     this.field = key;
     this.closed = false;
     this.depsGap = false;
     this.warnedIgnored = false;
-    if (key === 'dependencies') entry.dependencies.push(...splitDependencyLine(rest));
-    else if (rest !== '') entry.text[key].push({ text: rest, blank: false });
+    if (key === 'dependencies') addDependencies(entry, splitDependencyLine(rest).map(this.read.inline));
+    else if (rest !== '') entry.text[key].push({ text: this.read.inline(rest), blank: false });
   }
 
   private takeBlank(): void {
@@ -410,20 +448,20 @@ class EntryScanner {
     if (!this.field || this.closed) return this.warnIgnored(n);
     const t = raw.trimStart();
     if (this.field !== 'dependencies') {
-      entry.text[this.field].push({ text: unescapeLine(t, needsEscape), blank: false });
+      entry.text[this.field].push({ text: this.read.field(t), blank: false });
       return;
     }
     const bullet = BULLET_RE.exec(t);
     if (bullet) {
-      const item = unescapeLine(t.slice(bullet[0].length).trim(), dependencyNeedsEscape);
-      if (item.trim() !== '') entry.dependencies.push(item);
+      const item = this.read.item(t.slice(bullet[0].length).trim());
+      if (item.trim() !== '') addDependencies(entry, [item]);
     } else if (this.depsGap) {
       // Text after a blank line that follows the list is chatter or a note, not a dependency.
       this.closed = true;
       this.warnIgnored(n);
       return;
     } else {
-      entry.dependencies.push(...splitDependencyLine(t));
+      addDependencies(entry, splitDependencyLine(t).map(this.read.inline));
     }
     this.depsGap = false;
   }
@@ -435,22 +473,29 @@ class EntryScanner {
   }
 
   private finishPendingStamp(): void {
-    if (this.pendingStamp) this.warn(this.pendingStamp.line, 'timestamp without an anchor; skipped');
+    if (this.pendingStamp) this.warnings.push({ line: this.pendingStamp.line, name: '', kind: 'orphanStamp' });
     this.pendingStamp = null;
   }
 
   private warnIgnored(n: number): void {
     if (this.warnedIgnored || !this.entry) return;
     this.warnedIgnored = true;
-    this.warn(n, `text in “${this.entry.name}” that is not under a field label was not imported`);
+    this.warnings.push({ line: n, name: this.entry.name, kind: 'ignored' });
   }
 
   private warnFencedInEntry(n: number): void {
-    this.warn(n, `a code block in “${this.entry?.name ?? ''}” was not imported (text in code fences never is)`);
+    this.warnings.push({ line: n, name: this.entry?.name ?? '', kind: 'fenced' });
   }
+}
 
-  private warn(line: number, message: string): void {
-    this.warnings.push({ line, message });
+/**
+ * Keeps one dependency more than an anchor may have, so the draft still fails its check with the
+ * limit's sentence, without holding (or spreading into a call) the 125,000 items of a hostile line.
+ */
+function addDependencies(entry: RawEntry, items: string[]): void {
+  for (const item of items) {
+    if (entry.dependencies.length > LIMITS.dependencies) return;
+    entry.dependencies.push(item);
   }
 }
 
@@ -508,26 +553,44 @@ function readStamp(stamp: { time?: string; date: string }): StampReading {
   if (stamp.time === undefined) return { createdAt: midnight, timeKnown: false, warning: 'no time given; kept the date, time unknown' };
   // `--:--` is how our own export writes an unknown time: not a problem to report.
   if (stamp.time === '--:--') return { createdAt: midnight, timeKnown: false };
-  const time = /^(\d{1,2}):(\d{2})$/.exec(stamp.time);
-  const h = Number(time?.[1]);
-  const min = Number(time?.[2]);
-  if (!time || h > 23 || min > 59) {
+  const clock = readClock(stamp.time);
+  if (!clock) {
     return { createdAt: midnight, timeKnown: false, warning: `time \`${stamp.time}\` is not a time; kept the date, time unknown` };
   }
-  return { createdAt: new Date(y, m - 1, d, h, min).toISOString(), timeKnown: true };
+  return { createdAt: new Date(y, m - 1, d, clock[0], clock[1]).toISOString(), timeKnown: true };
 }
 
-/** `MM/DD/YYYY`, `YYYY-MM-DD`, `MM-DD-YYYY` or `DD.MM.YYYY` → [year, month, day], checked. */
+/** `9:05`, `09:05:30`, `9.05`, `9:05 pm` → [hours, minutes], or null when it is no time of day. */
+function readClock(text: string): [number, number] | null {
+  const time = /^(\d{1,2})[:.](\d{2})(?::\d{2})?\s*(?:([ap])\.?m\.?)?$/i.exec(text);
+  if (!time) return null;
+  let h = Number(time[1]);
+  const min = Number(time[2]);
+  const half = time[3]?.toLowerCase();
+  if (half) {
+    if (h < 1 || h > 12) return null;
+    h = (h % 12) + (half === 'p' ? 12 : 0);
+  }
+  return h > 23 || min > 59 ? null : [h, min];
+}
+
+/**
+ * `MM/DD/YYYY`, `YYYY-MM-DD` (or `YYYY/MM/DD`), `MM-DD-YYYY`, `DD.MM.YYYY`, and any of them with a
+ * two-digit year (`03/14/26` is 2026) → [year, month, day], checked.
+ */
 function readDate(text: string): [number, number, number] | null {
-  const parts = text.split(/[/.-]/).map((p) => (/^\d+$/.test(p) ? Number(p) : NaN));
-  const [a = NaN, b = NaN, c = NaN] = parts;
-  const sep = /[/.-]/.exec(text)?.[0];
+  const parts = text.split(/[/.-]/);
+  const nums = parts.map((p) => (/^\d+$/.test(p) ? Number(p) : NaN));
+  const [a = NaN, b = NaN, c = NaN] = nums;
   let ymd: [number, number, number];
-  if (sep === '-' && text.indexOf('-') === 4) ymd = [a, b, c];
-  else if (sep === '.') ymd = [c, b, a];
+  if ((parts[0] ?? '').length === 4) ymd = [a, b, c];
+  else if (text.includes('.')) ymd = [c, b, a];
   else ymd = [c, a, b];
+  const yearDigits = (parts[0] ?? '').length === 4 ? 4 : (parts[2] ?? '').length;
+  if (yearDigits === 2) ymd[0] += 2000;
+  else if (yearDigits !== 4) return null;
   const [y, m, d] = ymd;
-  if (![y, m, d].every(Number.isInteger) || y < 1000 || y > 9999) return null;
+  if (![y, m, d].every(Number.isInteger)) return null;
   const date = new Date(y, m - 1, d);
   return date.getFullYear() === y && date.getMonth() === m - 1 && date.getDate() === d ? ymd : null;
 }
@@ -541,8 +604,8 @@ function readDate(text: string): [number, number, number] | null {
  * block contains a name line of its own.
  */
 export function parseAnchorLog(text: string): LogParseResult {
-  const scan = new EntryScanner().scan(toLines(text));
-  const warnings = [...scan.warnings];
+  const scan = new EntryScanner(AS_LOGGED).scan(toLines(text));
+  const warnings = scan.warnings.map((warning) => ({ line: warning.line, message: describeWarning(warning) }));
   const entries: LogEntry[] = [];
   for (const raw of scan.entries) {
     const entry = toLogEntry(raw, warnings);
@@ -550,6 +613,27 @@ export function parseAnchorLog(text: string): LogParseResult {
   }
   warnings.sort((a, b) => a.line - b.line);
   return { entries, warnings };
+}
+
+/** The log's escapes undone: the markdown neutralizing (`restoreMarkdown`), then the line escape. */
+const AS_LOGGED: TextReading = {
+  field: (line) => unescapeLine(restoreMarkdown(line), needsEscape),
+  item: (text) => unescapeLine(restoreMarkdown(text), dependencyNeedsEscape),
+  inline: restoreMarkdown,
+};
+
+function describeWarning(warning: ScanWarning): string {
+  const name = `“${warning.name}”`;
+  switch (warning.kind) {
+    case 'twice':
+      return `${name} has ${FIELD_LABELS[warning.key]} twice; the texts were joined`;
+    case 'ignored':
+      return `text in ${name} that is not under a field label was not imported`;
+    case 'fenced':
+      return `a code block in ${name} was not imported (text in code fences never is)`;
+    case 'orphanStamp':
+      return 'timestamp without an anchor; skipped';
+  }
 }
 
 function toLogEntry(raw: RawEntry, warnings: LogWarning[]): LogEntry | null {
@@ -568,7 +652,7 @@ function toLogEntry(raw: RawEntry, warnings: LogWarning[]): LogEntry | null {
     warnings.push({ line: raw.line, message: `“${raw.name}” has no ${missing.join(', ')}; kept with ${missing.length === 1 ? 'that field' : 'those fields'} empty` });
   }
   const stamp: StampReading = raw.stamp ? readStamp(raw.stamp) : { timeKnown: false };
-  if (stamp.warning) warnings.push({ line: raw.stampLine ?? raw.line, message: stamp.warning });
+  if (stamp.warning) warnings.push({ line: raw.stampLine ?? raw.line, message: `${stamp.warning} (anchor “${raw.name}”)` });
   const entry: LogEntry = { draft: toDraft(raw), timeKnown: stamp.timeKnown, line: raw.line };
   if (stamp.createdAt) entry.createdAt = stamp.createdAt;
   return entry;
@@ -578,12 +662,25 @@ function toLogEntry(raw: RawEntry, warnings: LogWarning[]): LogEntry | null {
 // One reply or selection
 
 /**
+ * The longest text that can hold one anchor within the limits (a name, three fields of 20,000
+ * characters, 100 dependencies of 1,000) with room for labels and chatter. Longer replies are
+ * refused by their length alone, so no reply, however long, is parsed on ChatGPT's page.
+ */
+export const MAX_ANCHOR_TEXT = 200_000;
+const NAMES_ANCHOR_RE = /esume\s+from\s+anchor|anchor\s\S+\sloaded/i;
+
+/**
  * One anchor from a reply or a selection. Text in code fences is ignored first, as in logs; only
  * when that finds no anchor and the reply holds exactly one fenced block is that block read —
  * ChatGPT often answers the template inside a code block, while several blocks mean an
  * explanation with examples, not an anchor.
  */
 export function parseAnchorText(text: string): ParseResult {
+  if (text.length > MAX_ANCHOR_TEXT) {
+    const reason = `This is too long to be an anchor (${text.length} characters; at most ${MAX_ANCHOR_TEXT}).`;
+    // One that names an anchor is an anchor that breaks the limits: say so instead of asking for another.
+    return NAMES_ANCHOR_RE.test(text) ? { ok: false, reason, invalid: true } : { ok: false, reason };
+  }
   const lines = toLines(text);
   const outside = pickAnchor(new EntryScanner().scan(lines).entries);
   if (outside.ok) return outside;
@@ -628,7 +725,7 @@ function pickAnchor(entries: RawEntry[]): ParseResult {
       ? { ok: false, reason: `This is the anchor request template, not a filled-in anchor (the name is still [${PLACEHOLDER_NAME}]).` }
       : { ok: false, reason: 'The anchor line has no name (expected “Resume from anchor: [NAME]”).' };
   }
-  const most = Math.max(...named.map((e) => e.labels.size));
+  const most = named.reduce((max, e) => Math.max(max, e.labels.size), 0);
   if (most >= 2) return { ok: false, reason: 'The reply repeats the template’s placeholders instead of filling them in.' };
   return {
     ok: false,

@@ -47,8 +47,8 @@ describe('planImport: markdown', () => {
     expect(plan.toAdd[0]).toMatchObject({ id: 'new-1', origin: 'imported', resumeCount: 0, source: {} });
     expect(plan.toAdd.every((a) => a.deletedAt === undefined)).toBe(true);
     expect(plan.warnings).toEqual([
-      { line: 68, message: 'time `25:61` is not a time; kept the date, time unknown' },
-      { line: 101, message: 'time `9:3x` is not a time; kept the date, time unknown' },
+      { line: 68, message: 'time `25:61` is not a time; kept the date, time unknown (anchor “Weekend_Bot_Deploy”)' },
+      { line: 101, message: 'time `9:3x` is not a time; kept the date, time unknown (anchor “Weekend_Bot_MVP”)' },
     ]);
   });
 

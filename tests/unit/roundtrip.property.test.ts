@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AnchorDraftSchema, type Anchor } from '../../lib/anchor';
+import { normalizeName } from '../../lib/anchor-check';
 import { DEFAULT_TEMPLATE, formatLog } from '../../lib/format';
 import { planImport } from '../../lib/import-plan';
 import { parseAnchorLog, parseAnchorText } from '../../lib/parse';
@@ -72,11 +73,13 @@ const oneLine = (max: number) =>
     .oneof(fc.constantFrom(...TRICKY_LINES), freeLine, fc.constantFrom('a]b', '[x', '**', '`', '_x_', 'ANCHOR_NAME', 'a; b', 'a, b', '!\u2028!'))
     .map((s) => s.trim())
     .filter((s) => s !== '' && s.length <= max && noCr(s));
+/** A name the schema keeps unchanged (normalized: NFC, no invisible characters). */
+const nameArb = oneLine(120).filter((s) => normalizeName(s) === s);
 
 const anchorArb: fc.Arbitrary<Anchor> = fc
   .record({
     id: fc.uuid(),
-    name: oneLine(120),
+    name: nameArb,
     context: field,
     milestone: field,
     nextAction: field,
