@@ -128,14 +128,10 @@ function planJson(input: ImportInput): ImportPlan {
 // Duplicates
 
 /** Local wall-clock day and minute: what a log writes, so the same in any DST fold. */
-function dayOf(iso: string): string {
+function momentOf(iso: string): { day: string; minute: string } {
   const d = new Date(iso);
-  return `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
-}
-
-function minuteOf(iso: string): string {
-  const d = new Date(iso);
-  return `${dayOf(iso)} ${d.getHours()}:${d.getMinutes()}`;
+  const day = `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
+  return { day, minute: `${day} ${d.getHours()}:${d.getMinutes()}` };
 }
 
 /**
@@ -164,9 +160,9 @@ class DuplicateIndex {
       if (bucket) bucket.push(same);
       else this.byHash.set(hash, [same]);
     }
-    const day = dayOf(anchor.createdAt);
+    const { day, minute } = momentOf(anchor.createdAt);
     same.days.add(day);
-    if (anchor.timeKnown) same.minutes.add(minuteOf(anchor.createdAt));
+    if (anchor.timeKnown) same.minutes.add(minute);
     else same.unknownTimeDays.add(day);
   }
 
@@ -187,9 +183,9 @@ class DuplicateIndex {
   private hasMoment(draft: AnchorDraft, createdAt: string, timeKnown: boolean): boolean {
     const same = this.sameText(draft);
     if (!same) return false;
-    const day = dayOf(createdAt);
+    const { day, minute } = momentOf(createdAt);
     if (!timeKnown) return same.days.has(day);
-    return same.unknownTimeDays.has(day) || same.minutes.has(minuteOf(createdAt));
+    return same.unknownTimeDays.has(day) || same.minutes.has(minute);
   }
 }
 

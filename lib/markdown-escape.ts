@@ -13,6 +13,7 @@
  */
 
 const TAG_START = /[A-Za-z/!?]/;
+const MAY_START_MARKUP = /[<[(]/;
 
 /**
  * Whether `s[i]` starts something a viewer acts on: `<` before a tag name, `/`, `!` or `?`; `[` after
@@ -28,6 +29,7 @@ function startsMarkup(s: string, i: number, before: string | undefined): boolean
 
 /** `text` with a backslash before every character that would start markup (see above). */
 export function neutralizeMarkdown(text: string): string {
+  if (!MAY_START_MARKUP.test(text)) return text;
   let out = '';
   let from = 0;
   let run = 0;

@@ -53,7 +53,8 @@ type TextKey = Exclude<FieldKey, 'dependencies'>;
 
 type Line =
   | { kind: 'blank' }
-  | { kind: 'stamp'; time?: string; date: string }
+  /** `time` is '' when the line has none. */
+  | { kind: 'stamp'; time: string; date: string }
   | { kind: 'name'; name: string }
   | { kind: 'label'; key: FieldKey; rest: string }
   | { kind: 'break' }
@@ -86,7 +87,7 @@ const RESUME_RE = /^([*_]{0,3})\s*r?esume\s+from\s+anchor\s*(?:([*_]{1,3})\s*)?:
 const LOADED_START_RE = /^[*_]{0,3}[\p{Extended_Pictographic}\uFE0F\u200D✓✔☑]*\s*anchor\s/iu;
 const LOADED_END_RE = /\sloaded(?:\s{1,3}successfully)?[.!]?[*_]{0,3}$/i;
 const BREAK_RE = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const FENCE_RE = /^(`{3,}|~{3,})(.*)$/s;
+const FENCE_RE = /^\s*(`{3,}|~{3,})(.*)$/s;
 // Every `.` above runs with the `s` flag: a field line may hold U+2028, which `.` would not match.
 
 /** The kind of one line, as written (before any unescaping). */
@@ -105,10 +106,11 @@ function classifyLine(raw: string): Line {
 
 /** The date, and the time-like text beside it (absent when there is none), of a timestamp line. */
 function matchStamp(t: string): Line | null {
-  const inner = BOLD_RE.exec(t)?.[2] ?? '';
-  const date = DATE_RE.exec(inner)?.[0];
+  const inner = BOLD_RE.exec(t)?.[2];
+  const date = inner && DATE_RE.exec(inner)?.[0];
+  if (!date) return null;
   const time = inner.replace(DATE_RE, ' ').replace(STAMP_WORDS_RE, ' ').trim();
-  return date && TIME_LIKE_RE.test(time) ? { kind: 'stamp', time: time || undefined, date } : null;
+  return TIME_LIKE_RE.test(time) ? { kind: 'stamp', time, date } : null;
 }
 
 function matchNameLine(t: string): string | null {
@@ -204,7 +206,7 @@ function trimMarkupEnd(s: string): string {
 }
 
 function isFenceLine(raw: string): boolean {
-  return FENCE_RE.test(raw.trim());
+  return FENCE_RE.test(raw);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -290,9 +292,11 @@ export function fenceRanges(lines: string[]): [number, number][] {
 }
 
 type FenceRun = { char: '`' | '~'; length: number };
+// Read on the line as written, spaces around it allowed (no trimmed copy of every line).
+const CLOSING_RE = /^\s*(`{3,}|~{3,})\s*$/;
 
 function fenceOpening(line: string): FenceRun | null {
-  const open = FENCE_RE.exec(line.trim());
+  const open = FENCE_RE.exec(line);
   const marker = open?.[1];
   if (!marker) return null;
   // Markdown: a backtick fence's info string cannot contain a backtick (that is inline code).
@@ -302,7 +306,7 @@ function fenceOpening(line: string): FenceRun | null {
 
 /** A line that can close a fence: only the fence characters. */
 function closingRun(line: string): FenceRun | null {
-  const run = /^(`{3,}|~{3,})\s*$/.exec(line.trim())?.[1];
+  const run = CLOSING_RE.exec(line)?.[1];
   return run ? { char: run.charAt(0) as FenceRun['char'], length: run.length } : null;
 }
 
@@ -326,7 +330,7 @@ interface FieldLine {
 interface RawEntry {
   line: number;
   stampLine?: number;
-  stamp?: { time?: string; date: string };
+  stamp?: { time: string; date: string };
   name: string;
   text: Record<TextKey, FieldLine[]>;
   dependencies: string[];
@@ -370,7 +374,7 @@ class EntryScanner {
   private closed = false;
   private depsGap = false;
   private warnedIgnored = false;
-  private pendingStamp: { line: number; time?: string; date: string } | null = null;
+  private pendingStamp: { line: number; time: string; date: string } | null = null;
 
   scan(lines: string[]): ScanResult {
     const fenced = fencedLines(lines);
@@ -543,14 +547,14 @@ interface StampReading {
 }
 
 /** Local date + time → ISO. A broken time keeps the date (at 00:00, time unknown). */
-function readStamp(stamp: { time?: string; date: string }): StampReading {
+function readStamp(stamp: { time: string; date: string }): StampReading {
   const day = readDate(stamp.date);
   if (!day) {
     return { timeKnown: false, warning: `date \`${stamp.date}\` is not a date; the anchor was kept without a date` };
   }
   const [y, m, d] = day;
   const midnight = new Date(y, m - 1, d).toISOString();
-  if (stamp.time === undefined) return { createdAt: midnight, timeKnown: false, warning: 'no time given; kept the date, time unknown' };
+  if (stamp.time === '') return { createdAt: midnight, timeKnown: false, warning: 'no time given; kept the date, time unknown' };
   // `--:--` is how our own export writes an unknown time: not a problem to report.
   if (stamp.time === '--:--') return { createdAt: midnight, timeKnown: false };
   const clock = readClock(stamp.time);
