@@ -44,6 +44,7 @@ export const backgroundRequests = {
   }),
 } as const;
 
+/** `secrets`: what looks like a secret, each as kind, field and masked snippet (`describeSecrets`). */
 export type SaveResult = { anchor: Anchor; duplicate: boolean; secrets: string[] };
 /** What the picker shows of an anchor (its latest version). */
 export type AnchorSummary = Pick<
