@@ -16,7 +16,7 @@ import { planImport } from '../import-plan';
 import { saveAnchorVersion } from '../library';
 import { backgroundChecks, type AnchorSummary, type BackgroundResponses, type CheckedBackgroundPayloads } from '../messages';
 import { answerMessages, type Handlers } from '../protocol';
-import { groupByName, matchesTerms, searchTerms, searchableText } from '../search';
+import { groupByName, searchGroups } from '../search';
 import { maskSecretsInDraft } from '../secrets';
 import { NEW_CHAT_URL } from '../chatgpt/hosts';
 import { downloadText, localDateStamp } from './download';
@@ -42,9 +42,7 @@ const handlers: BackgroundHandlers = {
   maskSecrets: ({ id }) => updateAnchor(id, (anchor) => maskSecretsInDraft(anchor)),
 
   async searchAnchors({ query, limit }) {
-    const terms = searchTerms(query);
-    const groups = groupByName(await listAnchors());
-    const matching = groups.filter((versions) => versions.some((v) => matchesTerms(searchableText(v), terms)));
+    const matching = searchGroups(groupByName(await listAnchors()), query);
     const anchors = matching.slice(0, limit).map((versions): AnchorSummary => {
       const latest = versions[0]!;
       return {
