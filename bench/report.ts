@@ -56,6 +56,11 @@ const ORDER = [
   'searchKeystroke',
   'export10k',
   'import10k',
+  'import100k',
+  'parse100KB',
+  'parse1MB',
+  'parse2MB',
+  'parseReply',
   'contentScriptHeap',
 ];
 

@@ -56,6 +56,7 @@ export function normalizeName(name: string): string {
 
 /** The invisible characters `normalizeName` removes from `name`, as `U+202E` (each once). */
 export function invisibleInName(name: string): string[] {
+  if (/^[ -~]*$/.test(name)) return []; // printable ASCII, by far the most names: nothing to remove
   const found = name.normalize('NFC').match(INVISIBLE_RE) ?? [];
   return [...new Set(found)].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
 }

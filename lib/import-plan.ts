@@ -91,8 +91,13 @@ function invisibleNote(name: string, removed: string[], line?: number): ImportWa
  */
 function toAnchor(draft: AnchorDraft, entry: LogEntry, input: ImportInput, undated: number): Anchor {
   const createdAt = entry.createdAt ?? new Date(Date.parse(input.now) - undated * 1000).toISOString();
+  const { name, context, milestone, nextAction, dependencies } = draft;
   return {
-    ...draft,
+    name,
+    context,
+    milestone,
+    nextAction,
+    dependencies,
     id: input.newId(),
     createdAt,
     timeKnown: entry.createdAt ? entry.timeKnown : false,

@@ -60,12 +60,8 @@ type Line =
   | { kind: 'break' }
   | { kind: 'text' };
 
-const LABEL_BY_WORD: Record<string, FieldKey> = {
-  context: 'context',
-  'current milestone': 'milestone',
-  'next action': 'nextAction',
-  dependencies: 'dependencies',
-};
+/** The label's first two letters name its field (the patterns below only match these four words). */
+const LABEL_BY_START: Record<string, FieldKey> = { co: 'context', cu: 'milestone', ne: 'nextAction', de: 'dependencies' };
 const LABEL_WORDS = String.raw`context|current\s+milestone|next\s+action|dependencies`;
 
 // A bold line that holds a date and nothing but time-like text around it is a timestamp, however
@@ -90,18 +86,34 @@ const BREAK_RE = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const FENCE_RE = /^\s*(`{3,}|~{3,})(.*)$/s;
 // Every `.` above runs with the `s` flag: a field line may hold U+2028, which `.` would not match.
 
+/**
+ * Most prose lines start with a letter, and only two kinds of line that start with one are not
+ * text: `anchor … loaded` and lines with a colon (labels, `Resume from anchor:`). Such lines need
+ * no escape, as a bullet (`- line`) neither; `classifyLine` (a dozen regexes) decides the rest.
+ */
+const LETTER_START = /^[a-z]/i;
+const ANCHOR_START = /^anchor\s/i;
+
+function isPlainProse(line: string): boolean {
+  return LETTER_START.test(line) && !line.includes(':') && !ANCHOR_START.test(line);
+}
+
+const BLANK: Line = { kind: 'blank' };
+const TEXT: Line = { kind: 'text' };
+
 /** The kind of one line, as written (before any unescaping). */
 function classifyLine(raw: string): Line {
   const t = raw.trim();
-  if (t === '') return { kind: 'blank' };
+  if (t === '') return BLANK;
+  // Most lines are prose: no need to try a dozen patterns on them (see isPlainProse).
+  if (isPlainProse(t)) return TEXT;
   const stamp = matchStamp(t);
   if (stamp) return stamp;
   const name = matchNameLine(t);
   if (name !== null) return { kind: 'name', name };
   const label = matchLabel(t);
   if (label) return { kind: 'label', ...label };
-  if (BREAK_RE.test(t)) return { kind: 'break' };
-  return { kind: 'text' };
+  return BREAK_RE.test(t) ? { kind: 'break' } : TEXT;
 }
 
 /** The date, and the time-like text beside it (absent when there is none), of a timestamp line. */
@@ -143,7 +155,7 @@ function matchLabel(t: string): { key: FieldKey; rest: string } | null {
 }
 
 function labelKey(word: string | undefined): FieldKey | undefined {
-  return LABEL_BY_WORD[(word ?? '').toLowerCase().replace(/\s+/g, ' ')];
+  return LABEL_BY_START[(word ?? '').slice(0, 2).toLowerCase()];
 }
 
 /** `**Context:** text`: the bold opened before the word closes after the colon; drop it from the rest. */
@@ -211,18 +223,6 @@ function isFenceLine(raw: string): boolean {
 
 // ---------------------------------------------------------------------------------------------
 // Escaping (shared with lib/format.ts so the two sides cannot drift apart)
-
-/**
- * Most prose lines start with a letter, and only two kinds of line that start with one are not
- * text: `anchor … loaded` and lines with a colon (labels, `Resume from anchor:`). Such lines need
- * no escape, as a bullet (`- line`) neither; `classifyLine` (a dozen regexes) decides the rest.
- */
-const LETTER_START = /^[a-z]/i;
-const ANCHOR_START = /^anchor\s/i;
-
-function isPlainProse(line: string): boolean {
-  return LETTER_START.test(line) && !line.includes(':') && !ANCHOR_START.test(line);
-}
 
 /** True when `line`, written as is at the start of a field line, would not read back as itself. */
 function needsEscape(line: string): boolean {
@@ -364,56 +364,59 @@ const AS_SHOWN: TextReading = { field: same, item: same, inline: same };
 
 /** Walks the lines once; fenced lines are skipped (the caller decides whether to look inside). */
 class EntryScanner {
-  constructor(private readonly read: TextReading = AS_SHOWN) {}
-
-  readonly entries: RawEntry[] = [];
-  readonly warnings: ScanWarning[] = [];
-  private entry: RawEntry | null = null;
-  private field: FieldKey | null = null;
+  readonly #read: TextReading;
+  readonly #entries: RawEntry[] = [];
+  readonly #warnings: ScanWarning[] = [];
+  #entry: RawEntry | null = null;
+  #field: FieldKey | null = null;
   /** Set after `---`, or after text that follows the dependencies: ignore text until a label. */
-  private closed = false;
-  private depsGap = false;
-  private warnedIgnored = false;
-  private pendingStamp: { line: number; time: string; date: string } | null = null;
+  #closed = false;
+  #depsGap = false;
+  #warnedIgnored = false;
+  #pendingStamp: { line: number; time: string; date: string } | null = null;
+
+  constructor(read: TextReading = AS_SHOWN) {
+    this.#read = read;
+  }
 
   scan(lines: string[]): ScanResult {
     const fenced = fencedLines(lines);
     lines.forEach((raw, i) => {
-      if (!fenced.has(i)) this.take(raw, classifyLine(raw), i + 1);
-      else if (!fenced.has(i - 1) && this.entry && this.field) this.warnFencedInEntry(i + 1);
+      if (!fenced.has(i)) this.#take(raw, classifyLine(raw), i + 1);
+      else if (!fenced.has(i - 1) && this.#entry && this.#field) this.#warnFencedInEntry(i + 1);
     });
-    this.finishEntry();
-    this.finishPendingStamp();
-    return { entries: this.entries, warnings: this.warnings };
+    this.#finishEntry();
+    this.#finishPendingStamp();
+    return { entries: this.#entries, warnings: this.#warnings };
   }
 
-  private take(raw: string, line: Line, n: number): void {
+  #take(raw: string, line: Line, n: number): void {
     switch (line.kind) {
       case 'stamp':
-        this.finishEntry();
-        this.finishPendingStamp();
-        this.pendingStamp = { line: n, time: line.time, date: line.date };
+        this.#finishEntry();
+        this.#finishPendingStamp();
+        this.#pendingStamp = { line: n, time: line.time, date: line.date };
         return;
       case 'name':
-        return this.startEntry(this.read.inline(line.name), n);
+        return this.#startEntry(this.#read.inline(line.name), n);
       case 'label':
-        return this.startField(line.key, line.rest, n);
+        return this.#startField(line.key, line.rest, n);
       case 'break':
-        this.field = null;
-        this.closed = true;
+        this.#field = null;
+        this.#closed = true;
         return;
       case 'blank':
-        return this.takeBlank();
+        return this.#takeBlank();
       case 'text':
-        return this.takeText(raw, n);
+        return this.#takeText(raw, n);
     }
   }
 
-  private startEntry(name: string, n: number): void {
-    this.finishEntry();
-    const stamp = this.pendingStamp;
-    this.pendingStamp = null;
-    this.entry = {
+  #startEntry(name: string, n: number): void {
+    this.#finishEntry();
+    const stamp = this.#pendingStamp;
+    this.#pendingStamp = null;
+    this.#entry = {
       line: stamp?.line ?? n,
       stampLine: stamp?.line,
       stamp: stamp ? { time: stamp.time, date: stamp.date } : undefined,
@@ -422,73 +425,73 @@ class EntryScanner {
       dependencies: [],
       labels: new Set(),
     };
-    this.field = null;
-    this.closed = false;
-    this.warnedIgnored = false;
+    this.#field = null;
+    this.#closed = false;
+    this.#warnedIgnored = false;
   }
 
-  private startField(key: FieldKey, rest: string, n: number): void {
-    const entry = this.entry;
+  #startField(key: FieldKey, rest: string, n: number): void {
+    const entry = this.#entry;
     if (!entry) return;
-    if (entry.labels.has(key)) this.warnings.push({ line: n, name: entry.name, kind: 'twice', key });
+    if (entry.labels.has(key)) this.#warnings.push({ line: n, name: entry.name, kind: 'twice', key });
     entry.labels.add(key);
-    this.field = key;
-    this.closed = false;
-    this.depsGap = false;
-    this.warnedIgnored = false;
-    if (key === 'dependencies') addDependencies(entry, splitDependencyLine(rest).map(this.read.inline));
-    else if (rest !== '') entry.text[key].push({ text: this.read.inline(rest), blank: false });
+    this.#field = key;
+    this.#closed = false;
+    this.#depsGap = false;
+    this.#warnedIgnored = false;
+    if (key === 'dependencies') addDependencies(entry, splitDependencyLine(rest), this.#read.inline);
+    else if (rest !== '') entry.text[key].push({ text: this.#read.inline(rest), blank: false });
   }
 
-  private takeBlank(): void {
-    if (!this.entry || !this.field || this.closed) return;
-    if (this.field === 'dependencies') this.depsGap = this.entry.dependencies.length > 0;
-    else this.entry.text[this.field].push({ text: '', blank: true });
+  #takeBlank(): void {
+    if (!this.#entry || !this.#field || this.#closed) return;
+    if (this.#field === 'dependencies') this.#depsGap = this.#entry.dependencies.length > 0;
+    else this.#entry.text[this.#field].push({ text: '', blank: true });
   }
 
-  private takeText(raw: string, n: number): void {
-    const entry = this.entry;
+  #takeText(raw: string, n: number): void {
+    const entry = this.#entry;
     if (!entry) return;
-    if (!this.field || this.closed) return this.warnIgnored(n);
+    if (!this.#field || this.#closed) return this.#warnIgnored(n);
     const t = raw.trimStart();
-    if (this.field !== 'dependencies') {
-      entry.text[this.field].push({ text: this.read.field(t), blank: false });
+    if (this.#field !== 'dependencies') {
+      entry.text[this.#field].push({ text: this.#read.field(t), blank: false });
       return;
     }
     const bullet = BULLET_RE.exec(t);
     if (bullet) {
-      const item = this.read.item(t.slice(bullet[0].length).trim());
+      const item = this.#read.item(t.slice(bullet[0].length).trim());
       if (item.trim() !== '') addDependencies(entry, [item]);
-    } else if (this.depsGap) {
+    } else if (this.#depsGap) {
       // Text after a blank line that follows the list is chatter or a note, not a dependency.
-      this.closed = true;
-      this.warnIgnored(n);
+      this.#closed = true;
+      this.#warnIgnored(n);
       return;
     } else {
-      addDependencies(entry, splitDependencyLine(t).map(this.read.inline));
+      addDependencies(entry, splitDependencyLine(t), this.#read.inline);
     }
-    this.depsGap = false;
+    this.#depsGap = false;
   }
 
-  private finishEntry(): void {
-    if (this.entry) this.entries.push(this.entry);
-    this.entry = null;
-    this.field = null;
+  #finishEntry(): void {
+    if (this.#entry) this.#entries.push(this.#entry);
+    this.#entry = null;
+    this.#field = null;
   }
 
-  private finishPendingStamp(): void {
-    if (this.pendingStamp) this.warnings.push({ line: this.pendingStamp.line, name: '', kind: 'orphanStamp' });
-    this.pendingStamp = null;
+  #finishPendingStamp(): void {
+    if (this.#pendingStamp) this.#warnings.push({ line: this.#pendingStamp.line, name: '', kind: 'orphanStamp' });
+    this.#pendingStamp = null;
   }
 
-  private warnIgnored(n: number): void {
-    if (this.warnedIgnored || !this.entry) return;
-    this.warnedIgnored = true;
-    this.warnings.push({ line: n, name: this.entry.name, kind: 'ignored' });
+  #warnIgnored(n: number): void {
+    if (this.#warnedIgnored || !this.#entry) return;
+    this.#warnedIgnored = true;
+    this.#warnings.push({ line: n, name: this.#entry.name, kind: 'ignored' });
   }
 
-  private warnFencedInEntry(n: number): void {
-    this.warnings.push({ line: n, name: this.entry?.name ?? '', kind: 'fenced' });
+  #warnFencedInEntry(n: number): void {
+    this.#warnings.push({ line: n, name: this.#entry?.name ?? '', kind: 'fenced' });
   }
 }
 
@@ -496,10 +499,10 @@ class EntryScanner {
  * Keeps one dependency more than an anchor may have, so the draft still fails its check with the
  * limit's sentence, without holding (or spreading into a call) the 125,000 items of a hostile line.
  */
-function addDependencies(entry: RawEntry, items: string[]): void {
+function addDependencies(entry: RawEntry, items: string[], read: (item: string) => string = same): void {
   for (const item of items) {
     if (entry.dependencies.length > LIMITS.dependencies) return;
-    entry.dependencies.push(item);
+    entry.dependencies.push(read(item));
   }
 }
 
@@ -553,15 +556,13 @@ function readStamp(stamp: { time: string; date: string }): StampReading {
     return { timeKnown: false, warning: `date \`${stamp.date}\` is not a date; the anchor was kept without a date` };
   }
   const [y, m, d] = day;
+  const clock = readClock(stamp.time);
+  if (clock) return { createdAt: new Date(y, m - 1, d, clock[0], clock[1]).toISOString(), timeKnown: true };
   const midnight = new Date(y, m - 1, d).toISOString();
   if (stamp.time === '') return { createdAt: midnight, timeKnown: false, warning: 'no time given; kept the date, time unknown' };
   // `--:--` is how our own export writes an unknown time: not a problem to report.
   if (stamp.time === '--:--') return { createdAt: midnight, timeKnown: false };
-  const clock = readClock(stamp.time);
-  if (!clock) {
-    return { createdAt: midnight, timeKnown: false, warning: `time \`${stamp.time}\` is not a time; kept the date, time unknown` };
-  }
-  return { createdAt: new Date(y, m - 1, d, clock[0], clock[1]).toISOString(), timeKnown: true };
+  return { createdAt: midnight, timeKnown: false, warning: `time \`${stamp.time}\` is not a time; kept the date, time unknown` };
 }
 
 /** `9:05`, `09:05:30`, `9.05`, `9:05 pm` → [hours, minutes], or null when it is no time of day. */
@@ -594,9 +595,9 @@ function readDate(text: string): [number, number, number] | null {
   if (yearDigits === 2) ymd[0] += 2000;
   else if (yearDigits !== 4) return null;
   const [y, m, d] = ymd;
-  if (![y, m, d].every(Number.isInteger)) return null;
-  const date = new Date(y, m - 1, d);
-  return date.getFullYear() === y && date.getMonth() === m - 1 && date.getDate() === d ? ymd : null;
+  if (![y, m, d].every(Number.isInteger) || y < 100 || m < 1 || m > 12 || d < 1) return null;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]! ? ymd : null;
 }
 
 // ---------------------------------------------------------------------------------------------
