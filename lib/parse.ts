@@ -334,7 +334,8 @@ interface RawEntry {
   name: string;
   text: Record<TextKey, FieldLine[]>;
   dependencies: string[];
-  labels: Set<FieldKey>;
+  /** The labels seen, each once (an array: cheaper than a Set for at most four). */
+  labels: FieldKey[];
 }
 
 /** What was odd about a log, said in words by `parseAnchorLog` only (replies need no warnings). */
@@ -423,7 +424,7 @@ class EntryScanner {
       name,
       text: { context: [], milestone: [], nextAction: [] },
       dependencies: [],
-      labels: new Set(),
+      labels: [],
     };
     this.#field = null;
     this.#closed = false;
@@ -433,8 +434,8 @@ class EntryScanner {
   #startField(key: FieldKey, rest: string, n: number): void {
     const entry = this.#entry;
     if (!entry) return;
-    if (entry.labels.has(key)) this.#warnings.push({ line: n, name: entry.name, kind: 'twice', key });
-    entry.labels.add(key);
+    if (entry.labels.includes(key)) this.#warnings.push({ line: n, name: entry.name, kind: 'twice', key });
+    else entry.labels.push(key);
     this.#field = key;
     this.#closed = false;
     this.#depsGap = false;
@@ -652,7 +653,7 @@ function toLogEntry(raw: RawEntry, warnings: LogWarning[]): LogEntry | null {
     warnings.push({ line: raw.line, message: `the request template ([${PLACEHOLDER_NAME}]) is not an anchor; skipped` });
     return null;
   }
-  const missing = FIELD_KEYS.filter((key) => !raw.labels.has(key)).map((key) => FIELD_LABELS[key]);
+  const missing = FIELD_KEYS.filter((key) => !raw.labels.includes(key)).map((key) => FIELD_LABELS[key]);
   if (missing.length > 0) {
     warnings.push({ line: raw.line, message: `“${raw.name}” has no ${missing.join(', ')}; kept with ${missing.length === 1 ? 'that field' : 'those fields'} empty` });
   }
@@ -722,7 +723,7 @@ function pickAnchor(entries: RawEntry[]): ParseResult {
   const named = entries.filter((e) => e.name !== '' && e.name !== PLACEHOLDER_NAME);
   for (const entry of named) {
     const draft = toDraft(entry);
-    if (entry.labels.size >= 2 && !isTemplateEcho(draft)) return validated(draft, entry.labels.size);
+    if (entry.labels.length >= 2 && !isTemplateEcho(draft)) return validated(draft, entry.labels.length);
   }
   if (entries.length === 0) return { ok: false, reason: NO_NAME };
   if (named.length === 0) {
@@ -730,7 +731,7 @@ function pickAnchor(entries: RawEntry[]): ParseResult {
       ? { ok: false, reason: `This is the anchor request template, not a filled-in anchor (the name is still [${PLACEHOLDER_NAME}]).` }
       : { ok: false, reason: 'The anchor line has no name (expected “Resume from anchor: [NAME]”).' };
   }
-  const most = named.reduce((max, e) => Math.max(max, e.labels.size), 0);
+  const most = named.reduce((max, e) => Math.max(max, e.labels.length), 0);
   if (most >= 2) return { ok: false, reason: 'The reply repeats the template’s placeholders instead of filling them in.' };
   return {
     ok: false,
