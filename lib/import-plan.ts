@@ -149,7 +149,13 @@ function momentOf(iso: string): { day: string; minute: string } {
  */
 class DuplicateIndex {
   private readonly ids = new Set<string>();
-  private readonly byHash = new Map<number, SameText[]>();
+  /** Each distinct text once; its position is its id below. */
+  private readonly texts: AnchorDraft[] = [];
+  private readonly byHash = new Map<number, number[]>();
+  /** `textId day` of every anchor, of those whose time is unknown, and `textId minute` of the rest. */
+  private readonly days = new Set<string>();
+  private readonly unknownTimeDays = new Set<string>();
+  private readonly minutes = new Set<string>();
 
   constructor(anchors: Anchor[]) {
     for (const anchor of anchors) this.add(anchor);
@@ -158,17 +164,17 @@ class DuplicateIndex {
   add(anchor: Anchor): void {
     this.ids.add(anchor.id);
     const hash = hashText(anchor);
-    let same = this.byHash.get(hash)?.find((s) => sameDraft(s.draft, anchor));
-    if (!same) {
-      same = { draft: anchor, days: new Set(), unknownTimeDays: new Set(), minutes: new Set() };
-      const bucket = this.byHash.get(hash);
-      if (bucket) bucket.push(same);
-      else this.byHash.set(hash, [same]);
+    const bucket = this.byHash.get(hash);
+    let text = bucket?.find((id) => sameDraft(this.texts[id]!, anchor));
+    if (text === undefined) {
+      text = this.texts.push(anchor) - 1;
+      if (bucket) bucket.push(text);
+      else this.byHash.set(hash, [text]);
     }
     const { day, minute } = momentOf(anchor.createdAt);
-    same.days.add(day);
-    if (anchor.timeKnown) same.minutes.add(minute);
-    else same.unknownTimeDays.add(day);
+    this.days.add(`${text} ${day}`);
+    if (anchor.timeKnown) this.minutes.add(`${text} ${minute}`);
+    else this.unknownTimeDays.add(`${text} ${day}`);
   }
 
   hasAnchor(anchor: Anchor): boolean {
@@ -177,31 +183,21 @@ class DuplicateIndex {
 
   hasEntry(draft: AnchorDraft, entry: LogEntry): boolean {
     const { createdAt } = entry;
-    return createdAt === undefined ? this.sameText(draft) !== undefined : this.hasMoment(draft, createdAt, entry.timeKnown);
+    return createdAt === undefined ? this.textId(draft) !== undefined : this.hasMoment(draft, createdAt, entry.timeKnown);
   }
 
-  private sameText(draft: AnchorDraft): SameText | undefined {
-    return this.byHash.get(hashText(draft))?.find((s) => sameDraft(s.draft, draft));
+  private textId(draft: AnchorDraft): number | undefined {
+    return this.byHash.get(hashText(draft))?.find((id) => sameDraft(this.texts[id]!, draft));
   }
 
   /** The same text at the same minute, or on the same day when either time is unknown. */
   private hasMoment(draft: AnchorDraft, createdAt: string, timeKnown: boolean): boolean {
-    const same = this.sameText(draft);
-    if (!same) return false;
+    const text = this.textId(draft);
+    if (text === undefined) return false;
     const { day, minute } = momentOf(createdAt);
-    if (!timeKnown) return same.days.has(day);
-    return same.unknownTimeDays.has(day) || same.minutes.has(minute);
+    if (!timeKnown) return this.days.has(`${text} ${day}`);
+    return this.unknownTimeDays.has(`${text} ${day}`) || this.minutes.has(`${text} ${minute}`);
   }
-}
-
-interface SameText {
-  draft: AnchorDraft;
-  /** Every local day an anchor with this text was taken. */
-  days: Set<string>;
-  /** The days of those whose time is unknown. */
-  unknownTimeDays: Set<string>;
-  /** The local minutes of those whose time is known. */
-  minutes: Set<string>;
 }
 
 /**

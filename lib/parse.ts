@@ -8,10 +8,15 @@ import { restoreMarkdown } from './markdown-escape';
  * a markdown log): every line is classified once (`classifyLine`), then a small state machine
  * (`EntryScanner`) groups lines into entries. Pure: no DOM, no storage, and it never throws.
  *
- * Escaping: a field line that would be misread (a label, a name line, a timestamp, a fence, `---`,
- * leading spaces, a blank line at the edge of a field, a leading backslash) is written with one
- * leading `\` by `lib/format.ts`; the parser strips that backslash only when what follows needs it,
- * so a hand-written `\foo` stays `\foo`.
+ * Escaping (the log's only): a field line that would be misread (a label, a name line, a timestamp,
+ * a fence, `---`, leading spaces, a blank line at the edge of a field, a leading backslash) is
+ * written with one leading `\` by `lib/format.ts`, then what a markdown viewer would act on is
+ * neutralized (`lib/markdown-escape.ts`). `parseAnchorLog` undoes both, and strips the leading
+ * backslash only when what follows needs it, so a hand-written `\foo` stays `\foo`. A reply or a
+ * selection is read as shown on the page: no escapes are undone there.
+ *
+ * Cost: linear in the text, whatever its shape (code fences of every length, long runs of markup),
+ * and `parseAnchorText` refuses a text longer than any anchor can be before reading it.
  */
 
 /**
@@ -116,7 +121,7 @@ function classifyLine(raw: string): Line {
   return BREAK_RE.test(t) ? { kind: 'break' } : TEXT;
 }
 
-/** The date, and the time-like text beside it (absent when there is none), of a timestamp line. */
+/** The date, and the time-like text beside it ('' when there is none), of a timestamp line. */
 function matchStamp(t: string): Line | null {
   const inner = BOLD_RE.exec(t)?.[2];
   const date = inner && DATE_RE.exec(inner)?.[0];
@@ -363,7 +368,11 @@ interface TextReading {
 const same = (text: string) => text;
 const AS_SHOWN: TextReading = { field: same, item: same, inline: same };
 
-/** Walks the lines once; fenced lines are skipped (the caller decides whether to look inside). */
+/**
+ * Walks the lines once; fenced lines are skipped (the caller decides whether to look inside).
+ * Its state is in `#` fields: the minifier shortens those names, and the content script, which
+ * carries this class, has a 20 KB budget.
+ */
 class EntryScanner {
   readonly #read: TextReading;
   readonly #entries: RawEntry[] = [];
