@@ -40,11 +40,10 @@ export const RULES = {
 /**
  * Characters that show nothing, so a name holding one could pass for another (`Report_\u202Egpj.exe`
  * shows as `Report_exe.jpg`): Unicode's default-ignorable code points (bidi controls, zero-width
- * spaces and joiners, soft hyphen, tags, blank fillers), except variation selectors (❤️) and the
- * joiner inside an emoji sequence (👩‍💻), which show.
+ * spaces and joiners, soft hyphen, tags, blank fillers), except variation selectors (❤️). A joiner
+ * inside an emoji (👩‍💻) goes too: the emoji then shows as its parts (👩💻), still visible.
  */
-const INVISIBLE_RE =
-  /[\p{Default_Ignorable_Code_Point}--[\p{Variation_Selector}\u200D]]|(?<![\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F])\u200D|\u200D(?!\p{Extended_Pictographic})/gv;
+const INVISIBLE_RE = /[\p{Default_Ignorable_Code_Point}--\p{Variation_Selector}]/gv;
 
 /**
  * A name as stored: NFC (so a name typed with combining accents is the same name), without

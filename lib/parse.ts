@@ -275,44 +275,36 @@ export function encodeDependency(item: string): string {
 /** `[open, close]` line indexes of every closed code fence. An unclosed fence is ordinary text. */
 export function fenceRanges(lines: string[]): [number, number][] {
   const ranges: [number, number][] = [];
+  const fences = lines.map(fenceLine);
   // The longest closing run of each fence character at or after each line, so an opener that has
   // no closer is known at once: every line is looked at a bounded number of times (linear).
-  const runs = lines.map(closingRun);
   const longest = { '`': new Int32Array(lines.length + 1), '~': new Int32Array(lines.length + 1) };
   for (let j = lines.length - 1; j >= 0; j--) {
     longest['`'][j] = longest['`'][j + 1]!;
     longest['~'][j] = longest['~'][j + 1]!;
-    const run = runs[j];
-    if (run) longest[run.char][j] = Math.max(longest[run.char][j]!, run.length);
+    const fence = fences[j];
+    if (fence?.closes) longest[fence.char][j] = Math.max(longest[fence.char][j]!, fence.length);
   }
   for (let i = 0; i < lines.length; i++) {
-    const open = fenceOpening(lines[i] ?? '');
+    const open = fences[i];
     if (!open || open.length > longest[open.char][i + 1]!) continue;
     let close = i + 1;
-    while (!(runs[close]?.char === open.char && runs[close]!.length >= open.length)) close++;
+    while (!(fences[close]?.closes && fences[close]!.char === open.char && fences[close]!.length >= open.length)) close++;
     ranges.push([i, close]);
     i = close;
   }
   return ranges;
 }
 
-type FenceRun = { char: '`' | '~'; length: number };
-// Read on the line as written, spaces around it allowed (no trimmed copy of every line).
-const CLOSING_RE = /^\s*(`{3,}|~{3,})\s*$/;
-
-function fenceOpening(line: string): FenceRun | null {
-  const open = FENCE_RE.exec(line);
-  const marker = open?.[1];
+/** A fence line: its character and length, and whether it can close a fence (nothing after it). */
+function fenceLine(line: string): { char: '`' | '~'; length: number; closes: boolean } | null {
+  const fence = FENCE_RE.exec(line);
+  const marker = fence?.[1];
   if (!marker) return null;
+  const info = fence[2] ?? '';
   // Markdown: a backtick fence's info string cannot contain a backtick (that is inline code).
-  if (marker.startsWith('`') && (open[2] ?? '').includes('`')) return null;
-  return { char: marker.charAt(0) as FenceRun['char'], length: marker.length };
-}
-
-/** A line that can close a fence: only the fence characters. */
-function closingRun(line: string): FenceRun | null {
-  const run = CLOSING_RE.exec(line)?.[1];
-  return run ? { char: run.charAt(0) as FenceRun['char'], length: run.length } : null;
+  if (marker.startsWith('`') && info.includes('`')) return null;
+  return { char: marker.charAt(0) as '`' | '~', length: marker.length, closes: info.trim() === '' };
 }
 
 function fencedLines(lines: string[]): Set<number> {
@@ -332,10 +324,12 @@ interface FieldLine {
   blank: boolean;
 }
 
+/** A timestamp line: where it is, its date and its time-like text ('' when none). */
+type Stamp = { line: number; time: string; date: string };
+
 interface RawEntry {
   line: number;
-  stampLine?: number;
-  stamp?: { time: string; date: string };
+  stamp?: Stamp;
   name: string;
   text: Record<TextKey, FieldLine[]>;
   dependencies: string[];
@@ -383,7 +377,7 @@ class EntryScanner {
   #closed = false;
   #depsGap = false;
   #warnedIgnored = false;
-  #pendingStamp: { line: number; time: string; date: string } | null = null;
+  #pendingStamp: Stamp | null = null;
 
   constructor(read: TextReading = AS_SHOWN) {
     this.#read = read;
@@ -428,8 +422,7 @@ class EntryScanner {
     this.#pendingStamp = null;
     this.#entry = {
       line: stamp?.line ?? n,
-      stampLine: stamp?.line,
-      stamp: stamp ? { time: stamp.time, date: stamp.date } : undefined,
+      stamp: stamp ?? undefined,
       name,
       text: { context: [], milestone: [], nextAction: [] },
       dependencies: [],
@@ -667,7 +660,7 @@ function toLogEntry(raw: RawEntry, warnings: LogWarning[]): LogEntry | null {
     warnings.push({ line: raw.line, message: `“${raw.name}” has no ${missing.join(', ')}; kept with ${missing.length === 1 ? 'that field' : 'those fields'} empty` });
   }
   const stamp: StampReading = raw.stamp ? readStamp(raw.stamp) : { timeKnown: false };
-  if (stamp.warning) warnings.push({ line: raw.stampLine ?? raw.line, message: `${stamp.warning} (anchor “${raw.name}”)` });
+  if (stamp.warning) warnings.push({ line: raw.stamp?.line ?? raw.line, message: `${stamp.warning} (anchor “${raw.name}”)` });
   const entry: LogEntry = { draft: toDraft(raw), timeKnown: stamp.timeKnown, line: raw.line };
   if (stamp.createdAt) entry.createdAt = stamp.createdAt;
   return entry;

