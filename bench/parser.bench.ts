@@ -88,3 +88,53 @@ export function sameShapeLog(count: number): string {
   }));
   return formatLog(anchors, { template: DEFAULT_TEMPLATE, dateFormat: 'us', allVersions: true });
 }
+
+/**
+ * The floor under any import: `count` records like the log's, added in one transaction with raw
+ * IndexedDB to a scratch database with the library's two indexes (createdAt, name), then deleted.
+ */
+export async function rawIndexedDbAdd(page: Page, count: number): Promise<number> {
+  return page.evaluate(async (count) => {
+    const open = (name: string) =>
+      new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name, 1);
+        request.onupgradeneeded = () => {
+          const store = request.result.createObjectStore('anchors', { keyPath: 'id' });
+          store.createIndex('createdAt', 'createdAt');
+          store.createIndex('name', 'name');
+        };
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const db = await open('bench-scratch');
+    const start = Date.UTC(2025, 0, 1);
+    const records = Array.from({ length: count }, (_, i) => ({
+      id: `raw-${i}`,
+      name: 'Capstone_Step9_Pipeline',
+      context: `run ${String(i).padStart(6, '0')}`,
+      milestone: 'm',
+      nextAction: 'n',
+      dependencies: ['d'],
+      createdAt: new Date(start + i * 60_000).toISOString(),
+      timeKnown: true,
+      source: {},
+      origin: 'imported',
+      resumeCount: 0,
+    }));
+    const began = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('anchors', 'readwrite');
+      const store = tx.objectStore('anchors');
+      for (const record of records) store.add(record);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    const ms = performance.now() - began;
+    db.close();
+    await new Promise((resolve) => {
+      const request = indexedDB.deleteDatabase('bench-scratch');
+      request.onsuccess = request.onerror = resolve;
+    });
+    return ms;
+  }, count);
+}
