@@ -331,7 +331,8 @@ interface RawEntry {
   line: number;
   stamp?: Stamp;
   name: string;
-  text: Record<TextKey, FieldLine[]>;
+  /** The lines of each text field, made when the field gets its first line. */
+  text: Partial<Record<TextKey, FieldLine[]>>;
   dependencies: string[];
   /** The labels seen, each once (an array: cheaper than a Set for at most four). */
   labels: FieldKey[];
@@ -424,7 +425,7 @@ class EntryScanner {
       line: stamp?.line ?? n,
       stamp: stamp ?? undefined,
       name,
-      text: { context: [], milestone: [], nextAction: [] },
+      text: {},
       dependencies: [],
       labels: [],
     };
@@ -443,13 +444,13 @@ class EntryScanner {
     this.#depsGap = false;
     this.#warnedIgnored = false;
     if (key === 'dependencies') addDependencies(entry, splitDependencyLine(rest), this.#read.inline);
-    else if (rest !== '') entry.text[key].push({ text: this.#read.inline(rest), blank: false });
+    else if (rest !== '') addLine(entry, key, { text: this.#read.inline(rest), blank: false });
   }
 
   #takeBlank(): void {
     if (!this.#entry || !this.#field || this.#closed) return;
     if (this.#field === 'dependencies') this.#depsGap = this.#entry.dependencies.length > 0;
-    else this.#entry.text[this.#field].push({ text: '', blank: true });
+    else addLine(this.#entry, this.#field, { text: '', blank: true });
   }
 
   #takeText(raw: string, n: number): void {
@@ -458,7 +459,7 @@ class EntryScanner {
     if (!this.#field || this.#closed) return this.#warnIgnored(n);
     const t = raw.trimStart();
     if (this.#field !== 'dependencies') {
-      entry.text[this.#field].push({ text: this.#read.field(t), blank: false });
+      addLine(entry, this.#field, { text: this.#read.field(t), blank: false });
       return;
     }
     const bullet = BULLET_RE.exec(t);
@@ -498,6 +499,10 @@ class EntryScanner {
   }
 }
 
+function addLine(entry: RawEntry, key: TextKey, line: FieldLine): void {
+  (entry.text[key] ??= []).push(line);
+}
+
 /**
  * Keeps one dependency more than an anchor may have, so the draft still fails its check with the
  * limit's sentence, without holding (or spreading into a call) the 125,000 items of a hostile line.
@@ -522,7 +527,7 @@ function toLines(text: string): string[] {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
 }
 
-function joinField(lines: FieldLine[]): string {
+function joinField(lines: FieldLine[] = []): string {
   let start = 0;
   let end = lines.length;
   while (start < end && lines[start]?.blank) start++;
