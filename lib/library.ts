@@ -1,6 +1,6 @@
 import { sameDraft, type Anchor, type AnchorDraft, type Origin, type Source } from './anchor';
 import { addAnchor, listNewest, listVersions } from './db';
-import { findSecrets } from './secrets';
+import { describeSecrets } from './secrets';
 
 const RECENT_FOR_DUPLICATES = 200;
 
@@ -14,9 +14,9 @@ export async function saveAnchorVersion(
   request: SaveRequest,
   now = new Date(),
 ): Promise<{ anchor: Anchor; duplicate: boolean; secrets: string[] }> {
-  const secrets = findSecrets(request.draft);
+  const secrets = describeSecrets(request.draft);
   const existing = await findDuplicate(request);
-  if (existing) return { anchor: existing, duplicate: true, secrets: findSecrets(existing) };
+  if (existing) return { anchor: existing, duplicate: true, secrets: describeSecrets(existing) };
   const anchor = await addAnchor({
     ...request.draft,
     id: crypto.randomUUID(),

@@ -95,7 +95,10 @@ export const backgroundAudience: Record<keyof typeof backgroundRequests, 'chatgp
   resolveLogFileChange: 'extensionPage',
 };
 
-/** `receipt`: hand it back to undo, rename or mask what this save stored. */
+/**
+ * `receipt`: hand it back to undo, rename or mask what this save stored. `secrets`: what looks
+ * like a secret, each as kind, field and masked snippet (`describeSecrets`).
+ */
 export type SaveResult = { anchor: Anchor; duplicate: boolean; secrets: string[]; receipt: string };
 /** A masked new version of an anchor; the unmasked one is in the trash until deleted or undone. */
 export type MaskResult = { anchor: Anchor; receipt: string };

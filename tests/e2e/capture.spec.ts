@@ -235,7 +235,9 @@ test('a secret in an anchor is flagged; Mask saves a masked version, and the unm
   const page = await context.newPage();
   await page.goto(`https://chatgpt.com/c/${CHAT}`);
   await saveButton(page).click();
-  await expect(toast(page)).toContainText('seems to hold a secret (OpenAI key)');
+  // The warning shows where and what, with the key masked.
+  await expect(toast(page)).toContainText('seems to hold a secret (OpenAI key in Dependencies: “OPENAI_API_KEY=••••1234”)');
+  await expect(toast(page)).not.toContainText('abcDEF');
   await page.getByRole('button', { name: 'Mask' }).click();
   await expect(toast(page)).toContainText('Masked [Bot_Deploy]: saved as a new version. The unmasked version is in the trash.');
   await expect(toast(page)).not.toContainText('secret');

@@ -40,7 +40,7 @@ describe('formatBackup', () => {
   });
 
   it('reads back exactly what it wrote', () => {
-    expect(parseBackup(formatBackup([live, trashed], '2026-03-20T00:00:00.000Z'))).toEqual({ ok: true, anchors: [live, trashed] });
+    expect(parseBackup(formatBackup([live, trashed], '2026-03-20T00:00:00.000Z'))).toEqual({ ok: true, anchors: [live, trashed], renamed: [] });
   });
 });
 
