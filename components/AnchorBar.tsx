@@ -12,8 +12,11 @@ const PHASE_LABELS: Record<CapturePhase, string> = {
 
 type Props = {
   saving: CapturePhase | null;
+  /** A resume is under way: the Resume button cancels it. */
+  resuming: boolean;
   missing: readonly string[];
   onSave: () => void;
+  /** Opens the picker, or cancels the resume under way. */
   onResume: () => void;
   /** Opens the options page's page check (what was found, and a report to send). */
   onCheckPage: () => void;
@@ -26,8 +29,8 @@ const askShortcuts = () => sendToBackground('getShortcuts', {});
 const orList = (parts: readonly string[]) =>
   parts.length > 1 ? `${parts.slice(0, -1).join(', ')} or ${parts.at(-1)}` : (parts[0] ?? '');
 
-/** The two buttons next to ChatGPT's composer. While saving, Save becomes Cancel. Clicks by scripts do nothing. */
-export function AnchorBar({ saving, missing, onSave, onResume, onCheckPage }: Props) {
+/** The two buttons next to ChatGPT's composer. While saving or resuming, its button becomes Cancel. Clicks by scripts do nothing. */
+export function AnchorBar({ saving, resuming, missing, onSave, onResume, onCheckPage }: Props) {
   const keys = useShortcuts(askShortcuts);
   const save = trusted(onSave);
   const resume = trusted(onResume);
@@ -41,13 +44,20 @@ export function AnchorBar({ saving, missing, onSave, onResume, onCheckPage }: Pr
           {PHASE_LABELS[saving]} <span class="cancel">Cancel</span>
         </button>
       ) : (
-        <button type="button" class="btn" onClick={save} title={shortcutTitle('Save anchor', keys?.save)}>
+        <button type="button" class="btn" onClick={save} title={shortcutTitle('Save anchor', keys?.save)} disabled={resuming}>
           Save anchor
         </button>
       )}
-      <button type="button" class="btn" onClick={resume} title={shortcutTitle('Resume anchor', keys?.resume)} disabled={saving !== null}>
-        Resume anchor
-      </button>
+      {resuming ? (
+        <button type="button" class="btn busy" onClick={resume} aria-label="Cancel resuming anchor" title="Cancel">
+          <span class="spinner" aria-hidden="true" />
+          Resuming… <span class="cancel">Cancel</span>
+        </button>
+      ) : (
+        <button type="button" class="btn" onClick={resume} title={shortcutTitle('Resume anchor', keys?.resume)} disabled={saving !== null}>
+          Resume anchor
+        </button>
+      )}
     </div>
     {missing.length > 0 && (
       <p class="problem" role="alert">

@@ -10,9 +10,10 @@ export function InPageApp({ controller }: { controller: Controller }) {
     <>
       <AnchorBar
         saving={state.saving}
+        resuming={state.resuming}
         missing={state.missing}
         onSave={() => void controller.save()}
-        onResume={() => void controller.openPicker()}
+        onResume={controller.resumeOrCancel}
         onCheckPage={() => void controller.openPageCheck()}
       />
       {state.toast && (

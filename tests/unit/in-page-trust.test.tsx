@@ -55,14 +55,14 @@ function trustedClick(target: Element): void {
 }
 
 describe('untrusted events do nothing', () => {
-  it('on the bar: Save anchor, Cancel and Resume anchor', async () => {
+  it('on the bar: Save anchor, Cancel and Resume anchor, and Cancel of a resume', async () => {
     const onSave = vi.fn();
     const onResume = vi.fn();
-    mount(<AnchorBar saving={null} missing={[]} onSave={onSave} onResume={onResume} onCheckPage={vi.fn()} />);
+    mount(<AnchorBar saving={null} resuming={false} missing={[]} onSave={onSave} onResume={onResume} onCheckPage={vi.fn()} />);
     button('Save anchor').click();
     button('Resume anchor').dispatchEvent(new MouseEvent('click', { bubbles: true }));
     button('Resume anchor').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    render(<AnchorBar saving="waiting" missing={[]} onSave={onSave} onResume={onResume} onCheckPage={vi.fn()} />, root);
+    render(<AnchorBar saving="waiting" resuming={false} missing={[]} onSave={onSave} onResume={onResume} onCheckPage={vi.fn()} />, root);
     root.querySelector<HTMLButtonElement>('button.busy')!.click();
     await settle();
     expect(onSave).not.toHaveBeenCalled();
@@ -70,6 +70,15 @@ describe('untrusted events do nothing', () => {
     // The same buttons do act on a person's click.
     trustedClick(root.querySelector('button.busy')!);
     expect(onSave).toHaveBeenCalledTimes(1);
+
+    render(<AnchorBar saving={null} resuming={true} missing={[]} onSave={onSave} onResume={onResume} onCheckPage={vi.fn()} />, root);
+    const cancelResume = root.querySelector<HTMLButtonElement>('button[aria-label="Cancel resuming anchor"]')!;
+    cancelResume.click();
+    await settle();
+    expect(onResume).not.toHaveBeenCalled();
+    trustedClick(cancelResume);
+    expect(onResume).toHaveBeenCalledTimes(1);
+    expect(button('Save anchor').disabled).toBe(true);
   });
 
   it('on the toast: Undo, Mask, Delete the unmasked version, Rename', async () => {
