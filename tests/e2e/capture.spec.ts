@@ -173,7 +173,11 @@ test('Save this anchor saves exactly that message; saving it twice makes no dupl
   await expect(perMessage).toHaveCount(2);
   await perMessage.first().click();
   await expect(toast(page)).toContainText('Saved anchor [First_Anchor]');
-  await perMessage.first().click();
+  // That message's button now says so; the other one still offers to save.
+  const saved = page.getByRole('button', { name: 'Saved', exact: true });
+  await expect(saved).toHaveCount(1);
+  await expect(perMessage).toHaveCount(1);
+  await saved.click();
   await expect(toast(page)).toContainText('Already saved: anchor [First_Anchor]');
   const stored = await storedAnchors(context, extensionId);
   expect(stored.map((a) => a.name)).toEqual(['First_Anchor']);
