@@ -1,8 +1,6 @@
 import type { CapturePhase } from '../lib/content/capture';
 import { trusted } from '../lib/content/trusted';
-import { sendToBackground } from '../lib/protocol';
-import { shortcutTitle } from '../lib/shortcuts';
-import { useShortcuts } from './useShortcuts';
+import { shortcutTitle, type Shortcuts } from '../lib/shortcuts';
 
 const PHASE_LABELS: Record<CapturePhase, string> = {
   waiting: 'Waiting for ChatGPT…',
@@ -15,6 +13,8 @@ type Props = {
   /** A resume is under way: the Resume button cancels it. */
   resuming: boolean;
   missing: readonly string[];
+  /** The keys in force for the titles (null until known; ChatGPT's page cannot call commands.getAll()). */
+  keys: Shortcuts | null;
   onSave: () => void;
   /** Opens the picker, or cancels the resume under way. */
   onResume: () => void;
@@ -22,16 +22,12 @@ type Props = {
   onCheckPage: () => void;
 };
 
-/** ChatGPT's page cannot call commands.getAll(): the background answers with our two keys. */
-const askShortcuts = () => sendToBackground('getShortcuts', {});
-
 /** "composer, messages or send button" */
 const orList = (parts: readonly string[]) =>
   parts.length > 1 ? `${parts.slice(0, -1).join(', ')} or ${parts.at(-1)}` : (parts[0] ?? '');
 
 /** The two buttons next to ChatGPT's composer. While saving or resuming, its button becomes Cancel. Clicks by scripts do nothing. */
-export function AnchorBar({ saving, resuming, missing, onSave, onResume, onCheckPage }: Props) {
-  const keys = useShortcuts(askShortcuts);
+export function AnchorBar({ saving, resuming, missing, keys, onSave, onResume, onCheckPage }: Props) {
   const save = trusted(onSave);
   const resume = trusted(onResume);
   const checkPage = trusted(onCheckPage);

@@ -61,7 +61,13 @@ export async function runInPage(life: AbortSignal): Promise<void> {
   host.id = HOST_ID;
   const mountPoint = document.createElement('div');
   root.append(mountPoint);
-  render(<InPageApp controller={controller} />, mountPoint);
+  // The UI is a function of the controller's state (commands may have changed it before the mount).
+  const draw = () => render(<InPageApp controller={controller} state={controller.store.get()} />, mountPoint);
+  const stopDrawing = controller.store.subscribe(draw);
+  draw();
+  // The keys in force, again whenever the tab comes back into view (they may have just been changed).
+  void controller.loadKeys();
+  document.addEventListener('visibilitychange', () => void controller.loadKeys(), { signal: life });
 
   const buttons = messageButtons(controller, life);
   const seen = new WeakMap<Element, HTMLElement | null>();
@@ -88,6 +94,7 @@ export async function runInPage(life: AbortSignal): Promise<void> {
   life.addEventListener(
     'abort',
     () => {
+      stopDrawing();
       render(null, mountPoint);
       host.remove();
       buttons.remove();

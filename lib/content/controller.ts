@@ -5,6 +5,7 @@ import { newChatUrl, pageKind } from '../chatgpt/urls';
 import { WaitCancelled, WaitTimeout } from '../chatgpt/wait';
 import type { ReplyKind, ResumeOrder, SaveTextResult } from '../messages';
 import { sendToBackground } from '../protocol';
+import type { Shortcuts } from '../shortcuts';
 import { MAX_REPLY_TEXT, tooLongToRead } from '../reply-text';
 import { CANCELLED_BY_USER, CaptureError, captureFromChat, readReply, type CapturePhase } from './capture';
 import { pageChanged, settledMissingParts } from './drift';
@@ -19,12 +20,18 @@ export type MaskedToast = { kind: 'masked'; anchor: Anchor; receipt: string; unm
 
 export type Toast = SavedToast | MaskedToast | { kind: 'message'; tone: 'info' | 'error'; text: string };
 
+/** The toast's Rename form: closed (null), or open with the rule the last name tried broke. */
+export type RenameState = { error: string | null } | null;
+
 export type ContentState = {
   /** Set while Save anchor is working; the button shows the phase and cancels on click. */
   saving: CapturePhase | null;
   /** Set while a resume waits for a new chat and writes into it; the Resume button cancels it. */
   resuming: boolean;
   toast: Toast | null;
+  rename: RenameState;
+  /** Our two commands' keys, for the bar's titles (null until the background has said). */
+  keys: Shortcuts | null;
   /** Parts of ChatGPT's page that cannot be found (its layout changed), shown under the buttons. */
   missing: readonly string[];
   /** Counts what this tab changed in the library (saves, Undo, Rename, Mask): *Save this anchor* buttons ask again. */
@@ -32,6 +39,13 @@ export type ContentState = {
 };
 
 const MISSING_GRACE_MS = 2_000;
+
+/** How long a toast stays when nobody points at it or works in it. */
+const TOAST_MS = { saved: 12_000, info: 6_000, error: 15_000 };
+
+/** Toasts that wait for the user: a secret to mask, or an unmasked version still in the trash. */
+const waitsForUser = (toast: Toast) =>
+  (toast.kind === 'saved' && toast.secrets.length > 0) || (toast.kind === 'masked' && !toast.unmaskedDeleted);
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -41,14 +55,30 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
  * wait, timer and save in progress stops, and nothing more is shown, sent or written.
  */
 export function createController(life: AbortSignal = new AbortController().signal) {
-  const store = createStore<ContentState>({ saving: null, resuming: false, toast: null, missing: [], changes: 0 });
-  const set = (change: Partial<ContentState>) => {
-    if (!life.aborted) store.set(change);
-  };
+  const store = createStore<ContentState>({ saving: null, resuming: false, toast: null, rename: null, keys: null, missing: [], changes: 0 });
   let running: AbortController | null = null;
   let resuming: AbortController | null = null;
   let picker: { frame: PickerFrame; returnFocus: HTMLElement | null } | null = null;
   let missingTimer: ReturnType<typeof setTimeout> | undefined;
+  let toastTimer: ReturnType<typeof setTimeout> | undefined;
+  let toastHeld = false;
+
+  /** A new toast closes the Rename form; every toast times out unless it waits for the user or is held. */
+  const set = (change: Partial<ContentState>) => {
+    if (life.aborted) return;
+    const toastChanged = 'toast' in change && change.toast !== store.get().toast;
+    store.set(toastChanged && !('rename' in change) ? { ...change, rename: null } : change);
+    if (toastChanged) {
+      if (!change.toast) toastHeld = false; // a toast removed under the pointer never hears it leave
+      timeToast();
+    }
+  };
+  function timeToast(): void {
+    clearTimeout(toastTimer);
+    const { toast } = store.get();
+    if (!toast || toastHeld || waitsForUser(toast)) return;
+    toastTimer = setTimeout(() => set({ toast: null }), toast.kind === 'message' ? TOAST_MS[toast.tone] : TOAST_MS.saved);
+  }
 
   const showError = (text: string) => set({ toast: { kind: 'message', tone: 'error', text } });
   const showInfo = (text: string) => set({ toast: { kind: 'message', tone: 'info', text } });
@@ -133,14 +163,13 @@ export function createController(life: AbortSignal = new AbortController().signa
     });
   }
 
-  /** Renames the anchor the toast shows; answers the rule a name breaks, to show next to the field (the background checks it). */
-  async function rename(toast: SavedToast | MaskedToast, name: string): Promise<string | null> {
+  /** Renames the anchor the toast shows; a name that breaks a rule keeps the form open with the rule (the background checks it). */
+  async function rename(toast: SavedToast | MaskedToast, name: string): Promise<void> {
     try {
       const renamed = await sendToBackground('renameAnchor', { receipt: toast.receipt, name });
       changed(store.get().toast === toast ? { toast: { ...toast, anchor: renamed } } : {});
-      return null;
     } catch (error) {
-      return errorText(error);
+      if (store.get().toast === toast) set({ rename: { error: errorText(error) } });
     }
   }
 
@@ -262,6 +291,11 @@ export function createController(life: AbortSignal = new AbortController().signa
     }, MISSING_GRACE_MS);
   }
 
+  /** The keys in force, for the bar's titles (the page cannot call commands.getAll()). */
+  async function loadKeys(): Promise<void> {
+    if (!document.hidden) set({ keys: await sendToBackground('getShortcuts', {}).catch(() => null) });
+  }
+
   // The script is gone: stop what is under way (no Cancel: a reply asked for keeps coming), show nothing more.
   life.addEventListener(
     'abort',
@@ -269,6 +303,7 @@ export function createController(life: AbortSignal = new AbortController().signa
       running?.abort();
       resuming?.abort();
       clearTimeout(missingTimer);
+      clearTimeout(toastTimer);
       closePicker(false);
     },
     { once: true },
@@ -282,7 +317,9 @@ export function createController(life: AbortSignal = new AbortController().signa
     replyKind,
     saveSelection,
     undo,
+    startRename: () => set({ rename: { error: null } }),
     rename,
+    cancelRename: () => set({ rename: null }),
     mask,
     deleteUnmasked,
     openPicker,
@@ -294,8 +331,12 @@ export function createController(life: AbortSignal = new AbortController().signa
     resume,
     resumePending,
     dismissToast: () => set({ toast: null }),
-    showError,
-    showInfo,
+    /** The pointer or focus is in the toast: it stays until they leave. */
+    holdToast(held: boolean) {
+      toastHeld = held;
+      timeToast();
+    },
+    loadKeys,
   };
 }
 
