@@ -114,7 +114,7 @@ test('library of 10,000 anchors: popup, save, export, import', async ({ context,
     unit: 'ms',
     target: 100,
     samples: saveMs,
-    note: `a person's click (Playwright; a script's click is ignored) → "Saved anchor [NAME]" toast, timed in the main world from the click event; shown when the background answered saveAnchor after the IndexedDB write; library of ${ANCHORS.toLocaleString('en-US')} anchors.`,
+    note: `a person's click (Playwright; a script's click is ignored) → "Saved anchor [NAME]" toast, timed in the main world from the click event; shown when the background answered saveText (the reply parsed there) after the IndexedDB write; library of ${ANCHORS.toLocaleString('en-US')} anchors.`,
   });
 
   const popup = await context.newPage();

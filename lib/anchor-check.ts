@@ -2,11 +2,11 @@ import type { AnchorDraft } from './anchor';
 import { FIELD_LABELS, type FieldKey } from './anchor-fields';
 
 /**
- * The rules a draft anchor must meet, without zod: the content script (loaded on every ChatGPT
- * page, with a 20 KB budget) checks what it reads with these, and lib/anchor.ts builds its zod
- * schemas from the same limits and sentences. The background validates every save with zod, so
- * nothing reaches storage on these checks alone; a unit test keeps the two in agreement. (Only
- * types come from lib/anchor.ts: importing its values would bring zod into the page.)
+ * The rules a draft anchor must meet, without zod: the parser (lib/parse.ts, pure) checks what it
+ * reads with these, and lib/anchor.ts builds its zod schemas from the same limits and sentences.
+ * The background validates every save with zod, so nothing reaches storage on these checks
+ * alone; a unit test keeps the two in agreement. (Only types come from lib/anchor.ts, so the
+ * parser stays free of zod.)
  */
 
 /** Bounds on every field; generous for real anchors, small enough to keep the library fast. */

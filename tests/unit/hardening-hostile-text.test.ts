@@ -123,10 +123,12 @@ describe('a megabyte in one field', () => {
     if (!parsed.ok) expect(parsed.reason).toContain(message.replace('1000000', String(LIMITS.field + 5)));
   });
 
-  it('a name or a dependency of a megabyte is refused too, and so is the saveAnchor message', () => {
+  it('a name or a dependency of a megabyte is refused too; a text over the reading limit is refused by the saveText message', () => {
     expect(AnchorDraftSchema.safeParse({ ...base, name: ONE_MB }).success).toBe(false);
     expect(AnchorDraftSchema.safeParse({ ...base, dependencies: [ONE_MB] }).success).toBe(false);
-    const message = backgroundRequests.saveAnchor.safeParse({ draft: { ...base, context: ONE_MB }, origin: 'captured', source: {} });
-    expect(message.success).toBe(false);
+    const within = backgroundRequests.saveText.safeParse({ text: ONE_MB, origin: 'captured', source: {} });
+    expect(within.success).toBe(true);
+    const over = backgroundRequests.saveText.safeParse({ text: `${ONE_MB}${ONE_MB}x`, origin: 'captured', source: {} });
+    expect(over.success).toBe(false);
   });
 });

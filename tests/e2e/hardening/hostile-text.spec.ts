@@ -104,8 +104,8 @@ test('payloads in a ChatGPT reply are saved as text, shown as text in the toast,
   expect(stored!.dependencies.slice(0, 2)).toEqual(FROM_CHAT.dependencies.slice(0, 2));
   expect(stored!.dependencies[2]).toMatch(/^bell\u0007? escape\u001b? delete\u007f?$/);
 
-  // The per-message button knows it, and says so with the name as text.
-  await page.getByRole('button', { name: 'Save this anchor' }).click();
+  // The per-message button knows it (*Saved*), and its click says so with the name as text.
+  await page.getByRole('button', { name: 'Saved', exact: true }).click();
   await expect(toast(page)).toContainText(`Already saved: anchor [${FROM_CHAT.name}]`);
 
   // The picker lists it as text; choosing it puts the text, not markup, into the composer.
