@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AnchorDraftSchema, FIELD_LABELS, type Anchor, type AnchorDraft } from '../../lib/anchor';
-import { EditConflict, deleteDraft, getDraft, latestVersionId, putDraft, saveEditedVersion, type EditDraft } from './actions';
+import { EditConflict, deleteDraft, getDraft, putDraft, type EditDraft } from '../../lib/db';
+import { latestVersionId, saveEditedVersion } from './edits';
 
 type Field = keyof AnchorDraft;
 type Values = Record<Field, string>;

@@ -1,17 +1,14 @@
 import { browser } from 'wxt/browser';
-import { sameDraft, type Anchor, type AnchorDraft } from '../../lib/anchor';
+import type { Anchor } from '../../lib/anchor';
 import { LONG_RESUME_CHARS } from '../../lib/content/resume';
 import {
   EditConflict,
-  addAnchor,
-  addVersionIfUnchanged,
   deleteDraft,
   getAnchor,
   getDraft,
   getSettings,
   latestDraft,
   listAllAnchors,
-  listVersions,
   purgeAnchors,
   putDraft,
   restoreAnchors,
@@ -32,6 +29,7 @@ import { sendToBackground } from '../../lib/protocol';
 wakeBackgroundOnWrites();
 
 export { EditForm } from './EditForm';
+export { latestVersionId, saveEditedVersion } from './edits';
 export { listAllAnchors, purgeAnchors, restoreAnchors, trashAnchors, LONG_RESUME_CHARS };
 export { EditConflict, deleteDraft, getDraft, putDraft, type EditDraft };
 
@@ -64,12 +62,6 @@ export function openSettings(): Promise<void> {
   return browser.runtime.openOptionsPage();
 }
 
-/** The newest live version of the anchor's name: an edit that began there conflicts with any later save. */
-export async function latestVersionId(anchor: Anchor): Promise<string> {
-  const [latest] = await listVersions(anchor.name);
-  return latest?.id ?? anchor.id;
-}
-
 /** The unsaved edit to reopen when the popup opens, if its anchor is still in the library. */
 export async function draftToReopen(): Promise<{ anchor: Anchor; draft: EditDraft } | null> {
   const draft = await latestDraft();
@@ -78,24 +70,4 @@ export async function draftToReopen(): Promise<{ anchor: Anchor; draft: EditDraf
   if (anchor && !anchor.deletedAt) return { anchor, draft };
   await deleteDraft(draft.anchorId); // its anchor is gone: nothing to edit any more
   return null;
-}
-
-/**
- * An edit never overwrites history: it is stored as a new version (new id and time, origin
- * 'manual', the same source). Returns null when nothing changed. With `latestAtStart`, a version
- * of the name saved after the edit began (another popup, another window) refuses the save with
- * EditConflict; without it the edit is saved as a new version regardless.
- */
-export async function saveEditedVersion(original: Anchor, draft: AnchorDraft, latestAtStart?: string): Promise<Anchor | null> {
-  if (sameDraft(original, draft)) return null;
-  const version: Anchor = {
-    ...draft,
-    id: crypto.randomUUID(),
-    createdAt: new Date().toISOString(),
-    timeKnown: true,
-    source: original.source,
-    origin: 'manual',
-    resumeCount: 0,
-  };
-  return latestAtStart === undefined ? addAnchor(version) : addVersionIfUnchanged(version, original.name, latestAtStart);
 }

@@ -1,0 +1,30 @@
+import { sameDraft, type Anchor, type AnchorDraft } from '../../lib/anchor';
+import { addAnchor, addVersionIfUnchanged, listVersions } from '../../lib/db';
+
+/** Saving an edit from the popup: what EditForm needs, apart from the rest of the popup's actions. */
+
+/** The newest live version of the anchor's name: an edit that began there conflicts with any later save. */
+export async function latestVersionId(anchor: Anchor): Promise<string> {
+  const [latest] = await listVersions(anchor.name);
+  return latest?.id ?? anchor.id;
+}
+
+/**
+ * An edit never overwrites history: it is stored as a new version (new id and time, origin
+ * 'manual', the same source). Returns null when nothing changed. With `latestAtStart`, a version
+ * of the name saved after the edit began (another popup, another window) refuses the save with
+ * EditConflict; without it the edit is saved as a new version regardless.
+ */
+export async function saveEditedVersion(original: Anchor, draft: AnchorDraft, latestAtStart?: string): Promise<Anchor | null> {
+  if (sameDraft(original, draft)) return null;
+  const version: Anchor = {
+    ...draft,
+    id: crypto.randomUUID(),
+    createdAt: new Date().toISOString(),
+    timeKnown: true,
+    source: original.source,
+    origin: 'manual',
+    resumeCount: 0,
+  };
+  return latestAtStart === undefined ? addAnchor(version) : addVersionIfUnchanged(version, original.name, latestAtStart);
+}
