@@ -9,23 +9,7 @@ import { encodeDependency, encodeFieldLines } from './parse';
  * escaping of lines that would be misread lives next to the parser (`encodeFieldLines`).
  */
 
-export const DEFAULT_TEMPLATE = [
-  'Anchor this as chat [ANCHOR_NAME] with next action + dependencies. Use this template:',
-  'Resume from anchor: [ANCHOR_NAME]',
-  'Context: [3–4 lines on project/sprint state]',
-  'Current milestone: [what’s done]',
-  'Next action: [one concrete step]',
-  'Dependencies: [keys/env/tools/people]',
-].join('\n');
-
-/** Where the anchor's name goes in the request template. */
-export const TEMPLATE_PLACEHOLDER = '[ANCHOR_NAME]';
-
-/** Only the first placeholder is the name; the template's own `Resume from anchor:` line stays. */
-export function fillTemplate(template: string, name: string): string {
-  // A function replacement, so `$&` or `$1` in a name is not read as a pattern.
-  return template.replace(TEMPLATE_PLACEHOLDER, () => `[${name}]`);
-}
+export { DEFAULT_TEMPLATE, TEMPLATE_PLACEHOLDER, fillTemplate } from './template';
 
 // ---------------------------------------------------------------------------------------------
 // Resume text

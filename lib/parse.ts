@@ -2,6 +2,7 @@ import type { AnchorDraft } from './anchor';
 import { LIMITS, checkDraft } from './anchor-check';
 import { FIELD_KEYS, FIELD_LABELS, type FieldKey } from './anchor-fields';
 import { restoreMarkdown } from './markdown-escape';
+import { FIELD_PLACEHOLDERS, PLACEHOLDER_NAME } from './template';
 
 /**
  * Text → anchors. One line model serves the three texts (a reply read from the page, a selection,
@@ -45,9 +46,6 @@ export interface LogParseResult {
   entries: LogEntry[];
   warnings: LogWarning[];
 }
-
-/** The request template's name placeholder (without brackets): never an anchor's name. */
-export const PLACEHOLDER_NAME = 'ANCHOR_NAME';
 
 const FIELD_LIST = FIELD_KEYS.map((key) => FIELD_LABELS[key]).join(', ');
 
@@ -713,12 +711,7 @@ function singleFencedBlock(lines: string[]): string[] | null {
 }
 
 // The default template's placeholders: a reply that fills in the name but keeps these is an echo.
-const TEMPLATE_PLACEHOLDERS = new Set([
-  '[3–4 lines on project/sprint state]',
-  '[what’s done]',
-  '[one concrete step]',
-  '[keys/env/tools/people]',
-]);
+const TEMPLATE_PLACEHOLDERS = new Set<string>(Object.values(FIELD_PLACEHOLDERS));
 
 function isTemplateEcho(draft: AnchorDraft): boolean {
   const values = [draft.context, draft.milestone, draft.nextAction, draft.dependencies.join('/')];
