@@ -16,10 +16,6 @@ import type { FixtureWindow } from '../fixtures/chatgpt/options';
 
 const CHAT = '88888888-8888-4888-8888-888888888888';
 
-test.afterEach(({ consoleErrors }) => {
-  expect(consoleErrors, 'no errors logged by the page or the extension').toEqual([]);
-});
-
 test('the popup, empty and with a library, has no axe violations', async ({ openPopup }) => {
   const popup = await openPopup();
   await expect(popup.getByRole('heading', { name: 'No anchors yet' })).toBeVisible();

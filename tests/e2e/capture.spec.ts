@@ -48,10 +48,6 @@ const conversations = {
 };
 
 
-test.afterEach(({ consoleErrors }) => {
-  expect(consoleErrors, 'no errors logged by the page or the extension').toEqual([]);
-});
-
 test('saves the latest reply when it is an anchor, and the popup lists it', async ({ context, extensionId, openPopup }) => {
   await serveChatGPT(context, { conversations });
   const page = await context.newPage();

@@ -42,10 +42,6 @@ async function runCommand(worker: Worker, command: string, selectionText?: strin
   expect(answer).toEqual({ ok: true, value: null });
 }
 
-test.afterEach(({ consoleErrors }) => {
-  expect(consoleErrors, 'no errors logged by the page or the extension').toEqual([]);
-});
-
 test('the save and resume commands act in the ChatGPT tab', async ({ context, extensionId, serviceWorker }) => {
   await serveChatGPT(context, { conversations });
   const page = await context.newPage();

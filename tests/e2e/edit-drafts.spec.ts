@@ -42,10 +42,6 @@ async function openEditor(popup: Page) {
   await expect(editForm(popup)).toBeVisible();
 }
 
-test.afterEach(({ consoleErrors }) => {
-  expect(consoleErrors, 'no errors logged by the popup or the extension').toEqual([]);
-});
-
 test('an edit in progress survives the popup closing and comes back when it opens again', async ({ openPopup }) => {
   const popup = await openPopup();
   await seedAnchors(popup, [admin], false);

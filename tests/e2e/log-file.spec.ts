@@ -80,10 +80,6 @@ async function chatSaver(context: BrowserContext): Promise<(fields: AnchorFields
   };
 }
 
-test.afterEach(({ consoleErrors }) => {
-  expect(consoleErrors, 'no errors logged by the page or the extension').toEqual([]);
-});
-
 test('a save in a chat rewrites the log file, which then equals the exported log', async ({
   context,
   extensionId,

@@ -37,10 +37,6 @@ const seeds = (): StoredAnchor[] => [
   ),
 ];
 
-test.afterEach(({ consoleErrors }) => {
-  expect(consoleErrors, 'no errors logged by the page or the extension').toEqual([]);
-});
-
 test('Export writes the markdown log and a JSON backup to the downloads folder', async ({
   context,
   extensionId,

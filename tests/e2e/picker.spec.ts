@@ -59,10 +59,6 @@ async function resumeCommand(worker: Worker) {
   });
 }
 
-test.afterEach(({ consoleErrors }) => {
-  expect(consoleErrors, 'no errors logged by the page or the extension').toEqual([]);
-});
-
 test('arrow keys keep the highlighted row in view; past 50 it says how many more and the arrows reach them', async ({
   context,
   extensionId,

@@ -53,10 +53,6 @@ const rowResume = (page: Page, name: string) =>
     .getByRole('button', { name: 'Resume', exact: true });
 const details = (page: Page, name: string) => page.getByRole('region', { name: `${name}, details` });
 
-test.afterEach(({ consoleErrors }) => {
-  expect(consoleErrors, 'no errors logged by the popup or the extension').toEqual([]);
-});
-
 test('shows bold, italic and code in rows, details and the diff, without their marks', async ({ openPopup }) => {
   const popup = await openLibrary(openPopup);
   const thesis = row(popup, 'Thesis_Ch3_Methods');

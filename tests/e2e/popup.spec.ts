@@ -56,10 +56,6 @@ const row = (page: Page, name: string) => list(page).getByRole('button', { name:
 const details = (page: Page, name: string) => page.getByRole('region', { name: `${name}, details` });
 const status = (page: Page) => page.getByRole('status').first();
 
-test.afterEach(({ consoleErrors }) => {
-  expect(consoleErrors, 'no errors logged by the popup or the extension').toEqual([]);
-});
-
 test('groups versions by name, newest first, with the history and what changed', async ({ openPopup }) => {
   const popup = await openLibrary(openPopup);
   await expect(row(popup, 'Capstone_Step9_Admin')).toBeVisible();

@@ -5,10 +5,6 @@ import type { FixtureWindow } from '../fixtures/chatgpt/options';
 
 const CHAT = '77777777-7777-4777-8777-777777777777';
 
-test.afterEach(({ consoleErrors }) => {
-  expect(consoleErrors, 'no errors logged by the page or the extension').toEqual([]);
-});
-
 test('the request template is validated, can be reset, and is what Save anchor sends', async ({ context, extensionId }) => {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);

@@ -31,10 +31,6 @@ async function boundKeys(page: Page): Promise<Record<string, string>> {
 const titleFor = (label: string, key: string | undefined) =>
   `${label} (${key || "no shortcut set: add one at chrome://extensions/shortcuts"})`;
 
-test.afterEach(({ consoleErrors }) => {
-  expect(consoleErrors, 'no errors logged by the page or the extension').toEqual([]);
-});
-
 test('Chromium binds every key the manifest suggests', async ({ openPopup }) => {
   const commands = manifestCommands();
   const suggested = Object.entries(commands).filter(([, command]) => command.suggested_key?.default);

@@ -5,7 +5,7 @@ import { DEFAULT_TEMPLATE, formatLog, formatResumeText } from '../../lib/format'
 import { backgroundRequests } from '../../lib/messages';
 import { normalizeName } from '../../lib/anchor-check';
 import { MAX_ANCHOR_TEXT, parseAnchorLog, parseAnchorText } from '../../lib/parse';
-import { CONTROLS, CONTROLS_ONE_LINE, IMG, JS_ANCHOR, JS_LINK, MD_LINK, ONE_MB, RTL, SCRIPT } from '../e2e/hardening/payloads';
+import { CONTROLS, CONTROLS_ONE_LINE, IMG, JS_ANCHOR, JS_LINK, MD_LINK, ONE_MB, RTL, SCRIPT } from '../support/payloads';
 
 /**
  * Hostile text through the pure core: every payload in every field survives the log, the backup

@@ -20,10 +20,6 @@ const conversations = {
   [CHAT]: { title: 'Bot', turns: [{ role: 'user' as const, markdown: 'anchor' }, { role: 'assistant' as const, markdown: anchorReply(WITH_KEY) }] },
 };
 
-test.afterEach(({ consoleErrors }) => {
-  expect(consoleErrors, 'no errors logged by the page or the extension').toEqual([]);
-});
-
 test('Already saved → Mask → Undo leaves the anchor that was there before exactly as it was', async ({ context, extensionId }) => {
   await serveChatGPT(context, { conversations });
   const before = storedAnchor(WITH_KEY, 600);

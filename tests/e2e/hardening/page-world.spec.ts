@@ -113,10 +113,6 @@ function fireAt(page: Page, label: string): Promise<number> {
   }, label);
 }
 
-test.afterEach(({ consoleErrors }) => {
-  expect(consoleErrors, 'no errors logged by the page or the extension').toEqual([]);
-});
-
 test('the page cannot stop us mounting, cannot click for the user, and cannot read the library', async ({
   context,
   extensionId,

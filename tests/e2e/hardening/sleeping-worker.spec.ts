@@ -20,10 +20,6 @@ const conversations = {
 
 const editorText = (page: Page) => page.evaluate(() => (window as unknown as FixtureWindow).__chatgpt.editorText());
 
-test.afterEach(({ consoleErrors }) => {
-  expect(consoleErrors, 'no errors logged by the page or the extension').toEqual([]);
-});
-
 test('save, resume and export each wake a stopped worker, and nothing is lost', async ({
   context,
   extensionId,

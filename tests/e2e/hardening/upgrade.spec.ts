@@ -16,10 +16,6 @@ const V1_RECORDS = [
   { id: 'v1-c', name: 'Weekend_Bot_Deploy', context: 'κ → ✓ webhook', milestone: '', nextAction: 'Switch to webhook', dependencies: ['BOT_TOKEN', 'TLS'], createdAt: '2026-01-03T09:00:00.000Z' },
 ];
 
-test.afterEach(({ consoleErrors }) => {
-  expect(consoleErrors, 'no errors logged by the page or the extension').toEqual([]);
-});
-
 test('a v1 database opens in the current version: every record listed and migrated', async ({
   context,
   serviceWorker,

@@ -10,7 +10,11 @@ export type ExtensionFixtures = {
   serviceWorker: Worker;
   extensionId: string;
   downloadsDir: string;
-  /** Errors logged by any page, worker or content script during the test. */
+  /**
+   * Errors logged by any page, worker or content script during the test. The test fails if any
+   * is left when it ends (a test that expects one takes it out of the list; a file whose pages log
+   * on purpose sets `allowConsoleErrors`).
+   */
   consoleErrors: string[];
   openPopup: () => Promise<Page>;
 };
@@ -22,6 +26,8 @@ export type ExtensionOptions = {
    * ChatGPT's page then cannot open IndexedDB and gets the library from the background.
    */
   thirdPartyStorage: boolean;
+  /** `test.use({ allowConsoleErrors: true })`: errors logged by the pages do not fail the test. */
+  allowConsoleErrors: boolean;
 };
 
 /**
@@ -41,6 +47,7 @@ function writePreferences(userDataDir: string, downloadsDir: string, thirdPartyS
 
 const extensionTest = base.extend<ExtensionFixtures & ExtensionOptions & { userDataDir: string }>({
   thirdPartyStorage: [false, { option: true }],
+  allowConsoleErrors: [false, { option: true }],
   userDataDir: async ({}, use) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'gpt-anchors-profile-'));
     await use(dir);
@@ -54,7 +61,7 @@ const extensionTest = base.extend<ExtensionFixtures & ExtensionOptions & { userD
   consoleErrors: async ({}, use) => {
     await use([]);
   },
-  context: async ({ userDataDir, downloadsDir, consoleErrors, thirdPartyStorage }, use) => {
+  context: async ({ userDataDir, downloadsDir, consoleErrors, thirdPartyStorage, allowConsoleErrors }, use) => {
     if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
       throw new Error(`No built extension at ${EXTENSION_DIR}. Run \`npm run build\` first (npm test does).`);
     }
@@ -78,7 +85,10 @@ const extensionTest = base.extend<ExtensionFixtures & ExtensionOptions & { userD
     const cdp = await context.newCDPSession(firstPage);
     await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
     await use(context);
+    // What was logged while the test ran (closing the browser may log more: not the test's doing).
+    const logged = [...consoleErrors];
     await context.close();
+    if (!allowConsoleErrors) expect(logged, 'no errors logged by the pages or the extension').toEqual([]);
   },
   serviceWorker: async ({ context, consoleErrors }, use) => {
     const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
