@@ -22,6 +22,7 @@ test('the network guard sees and refuses requests from the worker, the popup and
   serviceWorker,
   openPopup,
   network,
+  consoleErrors,
 }) => {
   for (const url of Object.values(LEAKS)) network.expectCaught(url);
   await context.route('https://leak.example/**', (route) => route.fulfill({ status: 204, body: '' }));
@@ -32,8 +33,10 @@ test('the network guard sees and refuses requests from the worker, the popup and
 
   await serviceWorker.evaluate((url) => fetch(url).then((r) => r.status), LEAKS.worker);
   await popup.evaluate((url) => fetch(url).then((r) => r.status), LEAKS.popup);
-  // Chromium logs the fixture's 404 for this fetch as a console error; nothing here checks those.
-  await page.evaluate((url) => fetch(url).then((r) => r.status), LEAKS.page);
+  // The fixture answers this fetch with a 404, which Chromium logs: the one error this test expects.
+  expect(await page.evaluate((url) => fetch(url).then((r) => r.status), LEAKS.page)).toBe(404);
+  await expect.poll(() => consoleErrors.findIndex((line) => line.includes('status of 404'))).toBeGreaterThanOrEqual(0);
+  consoleErrors.splice(consoleErrors.findIndex((line) => line.includes('status of 404')), 1);
 
   const refused = (url: string) => network.requests.filter((r) => r.url === url && forbidden(r) !== null);
   await expect.poll(() => refused(LEAKS.worker).length).toBe(1);
