@@ -96,17 +96,23 @@ export function waitUntilStable<T>(read: () => T, quietMs: number, options: Wait
   const { timeoutMs, signal, description = 'the reply to settle', root = document.documentElement } = options;
   return waitOn<T>(signal, ({ resolve, reject, timer, observe }) => {
     let last = read();
+    // A change the observer saw since `last` was read: quiet for `quietMs` since, the value is settled.
+    let seen = false;
     const quiet = timer();
     const armQuiet = () =>
       quiet(quietMs, () => {
         const now = read();
-        if (now === last) resolve(now);
+        if (now === last || seen) resolve(now);
         else {
+          // Changed where the observer does not look: read again after another quiet period.
           last = now;
           armQuiet();
         }
       });
-    observe(root, { childList: true, subtree: true, characterData: true }, armQuiet);
+    observe(root, { childList: true, subtree: true, characterData: true }, () => {
+      seen = true;
+      armQuiet();
+    });
     timer()(timeoutMs, () => reject(timedOut(description)));
     armQuiet();
   });
