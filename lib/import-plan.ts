@@ -1,5 +1,6 @@
 import { AnchorDraftSchema, describeZodError, sameDraft, type Anchor, type AnchorDraft } from './anchor';
 import { parseBackup } from './backup';
+import type { ResumeRecord } from './lineage';
 import { parseAnchorLog, type LogEntry } from './parse';
 
 /**
@@ -12,14 +13,24 @@ export interface ImportWarning {
   message: string;
 }
 
+/** `resumesToAdd`: a JSON backup's lineage records not already kept (a markdown log has none). */
 export type ImportPlan =
-  | { ok: true; toAdd: Anchor[]; duplicates: number; warnings: ImportWarning[]; kind: 'markdown' | 'json' }
+  | {
+      ok: true;
+      toAdd: Anchor[];
+      resumesToAdd: ResumeRecord[];
+      duplicates: number;
+      warnings: ImportWarning[];
+      kind: 'markdown' | 'json';
+    }
   | { ok: false; error: string };
 
 export interface ImportInput {
   fileName: string;
   text: string;
   existing: Anchor[];
+  /** The lineage already kept (a JSON backup's records with these ids are not added again). */
+  existingResumes?: ResumeRecord[];
   /** ISO time of the import: stands in for entries that have no timestamp. */
   now: string;
   newId: () => string;
@@ -68,7 +79,7 @@ function planMarkdown(input: ImportInput): ImportPlan {
     known.add(anchor);
     toAdd.push(anchor);
   }
-  return { ok: true, toAdd, duplicates, warnings, kind: 'markdown' };
+  return { ok: true, toAdd, resumesToAdd: [], duplicates, warnings, kind: 'markdown' };
 }
 
 /**
@@ -96,17 +107,25 @@ function planJson(input: ImportInput): ImportPlan {
   if (!backup.ok) return { ok: false, error: backup.error };
   const known = new DuplicateIndex(input.existing);
   const toAdd: Anchor[] = [];
+  /** A backed-up anchor the library already holds under another id: its lineage follows that id. */
+  const sameAs = new Map<string, string>();
   let duplicates = 0;
   for (const anchor of backup.anchors) {
     // Everything is kept as backed up, the trash included: a backup restores, it does not re-date.
-    if (known.hasAnchor(anchor)) {
+    const stored = known.find(anchor);
+    if (stored) {
       duplicates++;
+      if (stored.id !== anchor.id) sameAs.set(anchor.id, stored.id);
       continue;
     }
     known.add(anchor);
     toAdd.push(anchor);
   }
-  return { ok: true, toAdd, duplicates, warnings: [], kind: 'json' };
+  const keptResumes = new Set((input.existingResumes ?? []).map((record) => record.id));
+  const resumesToAdd = backup.resumes
+    .filter((record) => !keptResumes.has(record.id))
+    .map((record) => ({ ...record, anchorId: sameAs.get(record.anchorId) ?? record.anchorId }));
+  return { ok: true, toAdd, resumesToAdd, duplicates, warnings: [], kind: 'json' };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -129,7 +148,7 @@ function minuteOf(iso: string): string {
  * timestamp at all is known only by its text, so importing the same undated log twice adds nothing.
  */
 class DuplicateIndex {
-  private readonly ids = new Set<string>();
+  private readonly ids = new Map<string, Anchor>();
   /** Buckets by name and field lengths, so a library with thousands of versions of one name stays fast. */
   private readonly byShape = new Map<string, Anchor[]>();
 
@@ -138,15 +157,16 @@ class DuplicateIndex {
   }
 
   add(anchor: Anchor): void {
-    this.ids.add(anchor.id);
+    this.ids.set(anchor.id, anchor);
     const key = shapeOf(anchor);
     const list = this.byShape.get(key);
     if (list) list.push(anchor);
     else this.byShape.set(key, [anchor]);
   }
 
-  hasAnchor(anchor: Anchor): boolean {
-    return this.ids.has(anchor.id) || this.sameText(anchor).some((a) => sameMoment(a, anchor.createdAt, anchor.timeKnown));
+  /** The stored anchor this one is: the same id, or the same text at the same moment. */
+  find(anchor: Anchor): Anchor | undefined {
+    return this.ids.get(anchor.id) ?? this.sameText(anchor).find((a) => sameMoment(a, anchor.createdAt, anchor.timeKnown));
   }
 
   hasEntry(draft: AnchorDraft, entry: LogEntry): boolean {

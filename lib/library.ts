@@ -7,15 +7,17 @@ const RECENT_FOR_DUPLICATES = 200;
 export type SaveRequest = { draft: AnchorDraft; origin: Origin; source: Source };
 
 /**
- * Saves an anchor as a new version of its name. Saving the same text again (the same message
- * twice, or an unchanged anchor) returns the stored one instead of making a duplicate.
+ * Saves an anchor as a new version of its name, with the tags its latest version has. Saving the
+ * same text again (the same message twice, or an unchanged anchor) returns the stored one instead
+ * of making a duplicate.
  */
 export async function saveAnchorVersion(
   request: SaveRequest,
   now = new Date(),
 ): Promise<{ anchor: Anchor; duplicate: boolean; secrets: string[] }> {
   const secrets = findSecrets(request.draft);
-  const existing = await findDuplicate(request);
+  const [latest] = await listVersions(request.draft.name);
+  const existing = await findDuplicate(request, latest);
   if (existing) return { anchor: existing, duplicate: true, secrets: findSecrets(existing) };
   const anchor = await addAnchor({
     ...request.draft,
@@ -25,12 +27,12 @@ export async function saveAnchorVersion(
     source: request.source,
     origin: request.origin,
     resumeCount: 0,
+    ...(latest?.tags ? { tags: latest.tags } : {}),
   });
   return { anchor, duplicate: false, secrets };
 }
 
-async function findDuplicate({ draft, source }: SaveRequest): Promise<Anchor | undefined> {
-  const [latest] = await listVersions(draft.name);
+async function findDuplicate({ draft, source }: SaveRequest, latest: Anchor | undefined): Promise<Anchor | undefined> {
   if (latest && sameDraft(latest, draft)) return latest;
   if (!source.messageId) return undefined;
   // The same message saved again after a rename is still the same anchor. Such a second save

@@ -8,6 +8,7 @@ import {
   type Anchor,
 } from './anchor';
 import type { LogFileView, Resolution } from './log-file/records';
+import { MAX_HANDSHAKE_REPLY } from './rolling';
 import type { Checks } from './protocol';
 import type { Settings } from './settings';
 import type { Shortcuts } from './shortcuts';
@@ -37,6 +38,15 @@ export const backgroundRequests = {
   /** For the in-page bar's titles: ChatGPT's page cannot call commands.getAll(). */
   getShortcuts: z.object({}),
   recordResume: z.object({ id }),
+  /**
+   * From the tab a resume filled: the chat has started (its first message was sent) and got this
+   * conversation id. The id only; the background checks it against the tab's address.
+   */
+  chatStarted: z.object({ conversationId: id }),
+  /** What Save anchor should send when the latest reply is not an anchor (a rolling request in a resumed chat). */
+  anchorRequest: z.object({ suggestedName: AnchorNameSchema }),
+  /** ChatGPT's reply to a resume text that asked it to restate the next action. */
+  checkHandshake: z.object({ reply: z.string().check(z.maxLength(MAX_HANDSHAKE_REPLY)) }),
   resumeInNewTab: z.object({ id }),
   claimPendingResume: z.object({}),
   openPicker: z.object({}),
@@ -79,6 +89,9 @@ export const backgroundAudience: Record<keyof typeof backgroundRequests, 'chatgp
   getSettings: 'both',
   getShortcuts: 'chatgptTab',
   recordResume: 'chatgptTab',
+  chatStarted: 'chatgptTab',
+  anchorRequest: 'chatgptTab',
+  checkHandshake: 'chatgptTab',
   resumeInNewTab: 'extensionPage',
   claimPendingResume: 'chatgptTab',
   openPicker: 'chatgptTab',
@@ -102,8 +115,21 @@ export type MaskResult = { anchor: Anchor; receipt: string };
 /** After an Undo: for a mask, the version that came back from the trash. */
 export type UndoResult = { restored: Anchor | null };
 export type ResumeOrder = { text: string; autoSend: boolean; anchorId: string; name: string };
+/** `handshake`: the page should read the chat's first reply and send it back with checkHandshake. */
+export type ChatStarted = { name: string; handshake: boolean };
+/** `rolling`: the request updates that anchor (its reply is saved as the anchor's next version). */
+export type AnchorRequest = { text: string; rolling: { name: string } | null };
+export type HandshakeResult = {
+  verdict: 'matched' | 'differed' | 'unclear';
+  /** ChatGPT's line, and the anchor's next action. */
+  restated: string;
+  expected: string;
+  name: string;
+};
 export type ImportReport = {
   added: number;
+  /** Lineage records a JSON backup brought in. */
+  resumes?: number;
   duplicates: number;
   warnings: { line?: number; message: string }[];
   kind: 'markdown' | 'json';
@@ -119,6 +145,10 @@ export interface BackgroundResponses {
   /** Our two commands' keys only, '' when unset: nothing else of commands.getAll(). */
   getShortcuts: Shortcuts;
   recordResume: null;
+  /** null: no resume of this tab was waiting for its chat. */
+  chatStarted: ChatStarted | null;
+  anchorRequest: AnchorRequest;
+  checkHandshake: HandshakeResult;
   resumeInNewTab: { tabId: number };
   claimPendingResume: ResumeOrder | null;
   /** The token the picker frame must present (the content script hands it over, see lib/content/picker-frame.ts). */
