@@ -1,6 +1,7 @@
 import type { Anchor } from './anchor';
 import { FIELD_LABELS, projectOf, type FieldKey } from './anchor-fields';
 import { matchesTerms, searchTerms, searchableText } from './search';
+import { countTags, hasTag } from './tags';
 
 /**
  * The popup's in-memory library: anchors grouped by name, searched as-you-type. Pure and zod-free
@@ -27,6 +28,8 @@ export interface LibraryIndex {
   /** Newest latest-version first. */
   groups: AnchorGroup[];
   projects: { name: string; count: number }[];
+  /** Every tag on a name's latest version, with how many names carry it. */
+  tags: { name: string; count: number }[];
   /** Lower-cased text of every field of every version, per group; built once, on demand. */
   haystacks: string[] | null;
   byName: AnchorGroup[] | null;
@@ -57,7 +60,8 @@ export function buildIndex(anchors: Anchor[]): LibraryIndex {
   const projects = [...counts]
     .map(([name, count]) => ({ name, count }))
     .sort((a, b) => a.name.localeCompare(b.name));
-  return { groups, projects, haystacks: null, byName: null };
+  const tags = countTags(groups.map((group) => group.versions[0]?.tags));
+  return { groups, projects, tags, haystacks: null, byName: null };
 }
 
 /** Builds the search text once per load (the popup calls it when idle, or on the first keystroke). */
@@ -77,17 +81,21 @@ export interface LibraryQuery {
   /** '' for every project. */
   project: string;
   sort: SortOrder;
+  /** '' (or left out) for any tag; else only names whose latest version carries it. */
+  tag?: string;
 }
 
 /** The groups to show: every search term must appear somewhere in a group's versions. */
-export function queryIndex(index: LibraryIndex, { query, project, sort }: LibraryQuery): AnchorGroup[] {
+export function queryIndex(index: LibraryIndex, { query, project, sort, tag = '' }: LibraryQuery): AnchorGroup[] {
   const terms = searchTerms(query);
   const base = sort === 'name' ? sortedByName(index) : index.groups;
-  if (terms.length === 0 && !project) return base;
+  if (terms.length === 0 && !project && !tag) return base;
   const haystacks = terms.length > 0 ? prepareSearch(index) : [];
   return base.filter(
     (group) =>
-      (!project || group.project === project) && (terms.length === 0 || matchesTerms(haystacks[group.order]!, terms)),
+      (!project || group.project === project) &&
+      (!tag || hasTag(group.versions[0]?.tags, tag)) &&
+      (terms.length === 0 || matchesTerms(haystacks[group.order]!, terms)),
   );
 }
 

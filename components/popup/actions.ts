@@ -15,6 +15,7 @@ import {
   purgeAnchors,
   putDraft,
   restoreAnchors,
+  setTags,
   trashAnchors,
   type EditDraft,
 } from '../../lib/db';
@@ -32,7 +33,7 @@ import { sendToBackground } from '../../lib/protocol';
 wakeBackgroundOnWrites();
 
 export { EditForm } from './EditForm';
-export { listAllAnchors, purgeAnchors, restoreAnchors, trashAnchors, LONG_RESUME_CHARS };
+export { listAllAnchors, purgeAnchors, restoreAnchors, setTags, trashAnchors, LONG_RESUME_CHARS };
 export { EditConflict, deleteDraft, getDraft, putDraft, type EditDraft };
 
 export async function copyAsMarkdown(anchor: Anchor): Promise<void> {
