@@ -115,8 +115,8 @@ export function TagsEditor({ name, tags, onSave, heading }: Props) {
           ) : (
             <span class="muted">No tags</span>
           )}{' '}
-          <button ref={editButton} type="button" class="link" aria-label={`Edit tags of ${name}`} onClick={open}>
-            Edit tags
+          <button ref={editButton} type="button" class="link" aria-label={`Change tags of ${name}`} onClick={open}>
+            Change tags
           </button>
         </p>
       )}

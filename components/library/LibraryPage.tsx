@@ -7,7 +7,7 @@ import { Notice, type NoticeState } from '../popup/Notice';
 import { BoardToolbar, type BoardFilters } from './BoardToolbar';
 import { loadActions, warmActions } from './lazy';
 import { ProjectCard } from './ProjectCard';
-import { ProjectDetails } from './ProjectDetails';
+import { LazyProjectDetails as ProjectDetails } from './lazy-details';
 import { useBoard, useNow } from './useBoard';
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -19,6 +19,26 @@ function markBoardPainted(): void {
   painted = true;
   performance.mark('board-rendered');
   requestAnimationFrame(() => performance.mark('board-painted'));
+}
+
+/**
+ * The first render shows the cards of a screen or two; the rest follow in the next frame. At 200
+ * projects the whole board costs several times the first screen to build, all of it below the fold.
+ */
+const FIRST_CARDS = 12;
+
+function useFirstScreenFirst(ready: boolean): number {
+  const [limit, setLimit] = useState(FIRST_CARDS);
+  useEffect(() => {
+    if (!ready || limit === Infinity) return;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        setLimit(Infinity);
+        requestAnimationFrame(() => performance.mark('board-complete'));
+      }, 0),
+    );
+  }, [ready]);
+  return limit;
 }
 
 /** The anchors a card stands for: a project's (by the name's prefix), or every name whose newest version has the tag. */
@@ -58,6 +78,7 @@ export function LibraryPage() {
   );
   const tags = useMemo(() => countTags((board.summaries ?? []).map((s) => s.tags)), [board.summaries]);
   const staleCount = cards?.filter((c) => c.stale).length ?? 0;
+  const limit = useFirstScreenFirst(cards !== null);
 
   useLayoutEffect(() => {
     if (board.summaries || board.error) markBoardPainted();
@@ -133,7 +154,7 @@ export function LibraryPage() {
             </p>
             {cards && cards.length === 0 && (
               <p class="empty">
-                {byTag && (summaries?.length ?? 0) === 0 ? 'No anchor has a tag yet: add tags in a card’s details. ' : 'No card matches. '}
+                {byTag && (summaries?.length ?? 0) === 0 ? 'No anchor has a tag yet: add tags in a card’s details (Lineage and tags). ' : 'No card matches. '}
                 <button type="button" class="link" onClick={() => setFilters({ ...filters, query: '', tag: '', staleOnly: false })}>
                   Show all
                 </button>
@@ -141,7 +162,7 @@ export function LibraryPage() {
             )}
             {cards && cards.length > 0 && (
               <ul class="board" aria-label={byTag ? 'Tags' : 'Projects'}>
-                {cards.map((card, i) => {
+                {cards.slice(0, limit).map((card, i) => {
                   const key = `${kind}:${card.project}`;
                   const open = expanded === key;
                   return (

@@ -29,7 +29,9 @@ let firstRead: Promise<FirstRead> | undefined;
 
 /** Starts reading the board before Preact renders anything (main.tsx calls it first thing). */
 export function startFirstRead(): void {
-  firstRead ??= Promise.all([readProjectSummaries(), readStoredSettings()]);
+  if (firstRead) return;
+  performance.mark('board-read-start');
+  firstRead = Promise.all([readProjectSummaries(), readStoredSettings()]).finally(() => performance.mark('board-read'));
 }
 
 const afterNextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -80,6 +82,7 @@ export function useBoard(): BoardData {
         const stored = await readSummaries();
         if (!current()) return;
         update({ ...library, summaries: fresh, error: null });
+        if (first) performance.mark('board-checked');
         if (!sameSummaries(stored, fresh)) {
           // Written past lib/db.ts: the board shows the truth now, and keeps it for next time.
           void (await loadActions()).rebuildProjectSummaries().catch(fail);
