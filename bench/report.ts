@@ -61,6 +61,11 @@ const ORDER = [
   'export10k',
   'import10k',
   'logFileRewrite10k',
+  'import100k',
+  'parse100KB',
+  'parse1MB',
+  'parse2MB',
+  'parseReply',
   'contentScriptHeap',
   'contentScriptHeapC',
 ];

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { AnchorSchema, describeZodError, type Anchor } from './anchor';
+import { invisibleInName } from './anchor-check';
 import { ResumeRecordSchema, forBackup, type ResumeRecord } from './lineage';
 
 /**
@@ -15,7 +16,10 @@ import { ResumeRecordSchema, forBackup, type ResumeRecord } from './lineage';
 export const BACKUP_FORMAT = 'gpt-anchors-backup';
 export const BACKUP_VERSION = 1;
 
-export type BackupParseResult = { ok: true; anchors: Anchor[]; resumes: ResumeRecord[] } | { ok: false; error: string };
+/** `renamed`: names whose invisible characters were removed on the way in (see `normalizeName`). */
+export type BackupParseResult =
+  | { ok: true; anchors: Anchor[]; resumes: ResumeRecord[]; renamed: { name: string; removed: string[] }[] }
+  | { ok: false; error: string };
 
 /** Pretty-printed, so a backup can be read and diffed by a person. `resumes`: the lineage, when there is one to keep. */
 export function formatBackup(anchors: Anchor[], exportedAt: string, resumes?: ResumeRecord[]): string {
@@ -40,9 +44,16 @@ export function parseBackup(text: string): BackupParseResult {
   if (versionError) return { ok: false, error: versionError };
   const parsed = AnchorsSchema.safeParse({ anchors: envelope.anchors, resumes: envelope.resumes });
   if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
+  const anchors = parsed.data.anchors;
+  const raw = envelope.anchors as { name: string }[];
+  const renamed = new Map<string, string[]>();
+  anchors.forEach((anchor, i) => {
+    const removed = invisibleInName(raw[i]?.name ?? '');
+    if (removed.length > 0) renamed.set(anchor.name, [...new Set([...(renamed.get(anchor.name) ?? []), ...removed])]);
+  });
   // A tab id means nothing in another browser: a record still waiting for its chat stops waiting.
   const resumes = (parsed.data.resumes ?? []).map(forBackup);
-  return { ok: true, anchors: parsed.data.anchors, resumes };
+  return { ok: true, anchors, resumes, renamed: [...renamed].map(([name, removed]) => ({ name, removed })) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

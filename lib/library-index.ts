@@ -1,6 +1,6 @@
 import type { Anchor } from './anchor';
 import { FIELD_LABELS, projectOf, type FieldKey } from './anchor-fields';
-import { matchesTerms, searchTerms, searchableText } from './search';
+import { matchRank, rankByMatch, searchHead, searchTerms, searchableText, type SearchHead } from './search';
 import { countTags, hasTag } from './tags';
 
 /**
@@ -32,6 +32,8 @@ export interface LibraryIndex {
   tags: { name: string; count: number }[];
   /** Lower-cased text of every field of every version, per group; built once, on demand. */
   haystacks: string[] | null;
+  /** Lower-cased name and latest next action per group, for ranking; built with `haystacks`. */
+  heads?: SearchHead[] | null;
   byName: AnchorGroup[] | null;
 }
 
@@ -67,6 +69,7 @@ export function buildIndex(anchors: Anchor[]): LibraryIndex {
 /** Builds the search text once per load (the popup calls it when idle, or on the first keystroke). */
 export function prepareSearch(index: LibraryIndex): string[] {
   index.haystacks ??= index.groups.map((group) => group.versions.map(searchableText).join('\n'));
+  index.heads ??= index.groups.map((group) => searchHead(group.versions[0]!));
   return index.haystacks;
 }
 
@@ -85,18 +88,24 @@ export interface LibraryQuery {
   tag?: string;
 }
 
-/** The groups to show: every search term must appear somewhere in a group's versions. */
+/**
+ * The groups to show: in the project and with the tag asked for (if any), and every search term
+ * must appear somewhere in a group's versions. Groups whose
+ * name holds every term come first, then those whose latest next action holds the rest, then the
+ * others (`matchRank`); within each, the chosen sort order.
+ */
 export function queryIndex(index: LibraryIndex, { query, project, sort, tag = '' }: LibraryQuery): AnchorGroup[] {
   const terms = searchTerms(query);
   const base = sort === 'name' ? sortedByName(index) : index.groups;
   if (terms.length === 0 && !project && !tag) return base;
-  const haystacks = terms.length > 0 ? prepareSearch(index) : [];
-  return base.filter(
-    (group) =>
-      (!project || group.project === project) &&
-      (!tag || hasTag(group.versions[0]?.tags, tag)) &&
-      (terms.length === 0 || matchesTerms(haystacks[group.order]!, terms)),
-  );
+  const inProject =
+    project || tag
+      ? base.filter((group) => (!project || group.project === project) && (!tag || hasTag(group.versions[0]?.tags, tag)))
+      : base;
+  if (terms.length === 0) return inProject;
+  const haystacks = prepareSearch(index);
+  const heads = index.heads!;
+  return rankByMatch(inProject, (group) => matchRank(terms, heads[group.order]!, haystacks[group.order]!));
 }
 
 export type Segment = { text: string; hit: boolean };

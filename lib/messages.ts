@@ -1,16 +1,9 @@
 import { z } from 'zod/mini';
-import {
-  AnchorDraftSchema,
-  AnchorNameSchema,
-  OriginSchema,
-  SourceSchema,
-  describeZodError,
-  type Anchor,
-} from './anchor';
+import { LIMITS, OriginSchema, SourceSchema, describeZodError, type Anchor } from './anchor';
 import type { LogFileView, Resolution } from './log-file/records';
 import { MAX_HANDSHAKE_REPLY } from './rolling';
 import type { Checks } from './protocol';
-import type { Settings } from './settings';
+import { MAX_REPLY_TEXT } from './reply-text';
 import type { Shortcuts } from './shortcuts';
 
 /**
@@ -23,18 +16,25 @@ const id = z.string().check(z.minLength(1), z.maxLength(200));
 /** A save's receipt (lib/db.ts SaveReceipt): what a ChatGPT tab's Undo, Rename and Mask may touch. */
 const receipt = z.string().check(z.minLength(1), z.maxLength(200));
 
+/** What a ChatGPT page read (a reply's text, a selection): the background parses it (lib/parse.ts). */
+const text = z.string().check(z.maxLength(MAX_REPLY_TEXT));
+
 /** Requests the background answers (from pages, popup and options). */
 export const backgroundRequests = {
-  saveAnchor: z.object({
-    draft: AnchorDraftSchema,
-    origin: OriginSchema,
-    source: SourceSchema,
-  }),
+  /** Save anchor, Save this anchor, Save selection: the text as the page shows it, parsed here. */
+  saveText: z.object({ text, origin: OriginSchema, source: SourceSchema }),
+  /** What a finished reply on the page is, for its *Save this anchor* button. */
+  checkReply: z.object({ text, source: SourceSchema }),
+  /**
+   * Save anchor on a chat without an anchor: the request to send (named from the chat's title, or
+   * a rolling request in a chat resumed from an anchor) and how long to wait.
+   */
+  anchorRequest: z.object({ chatTitle: z.string().check(z.maxLength(LIMITS.title)) }),
   undoSave: z.object({ receipt }),
-  renameAnchor: z.object({ receipt, name: AnchorNameSchema }),
+  /** The name is checked by the handler, so the page shows the rule's own sentence. */
+  renameAnchor: z.object({ receipt, name: z.string().check(z.maxLength(10_000)) }),
   maskSecrets: z.object({ receipt }),
   deleteUnmasked: z.object({ receipt }),
-  getSettings: z.object({}),
   /** For the in-page bar's titles: ChatGPT's page cannot call commands.getAll(). */
   getShortcuts: z.object({}),
   recordResume: z.object({ id }),
@@ -43,8 +43,6 @@ export const backgroundRequests = {
    * conversation id. The id only; the background checks it against the tab's address.
    */
   chatStarted: z.object({ conversationId: id }),
-  /** What Save anchor should send when the latest reply is not an anchor (a rolling request in a resumed chat). */
-  anchorRequest: z.object({ suggestedName: AnchorNameSchema }),
   /** ChatGPT's reply to a resume text that asked it to restate the next action. */
   checkHandshake: z.object({ reply: z.string().check(z.maxLength(MAX_HANDSHAKE_REPLY)) }),
   resumeInNewTab: z.object({ id }),
@@ -81,16 +79,16 @@ export const backgroundRequests = {
  * pick.
  */
 export const backgroundAudience: Record<keyof typeof backgroundRequests, 'chatgptTab' | 'extensionPage' | 'both'> = {
-  saveAnchor: 'chatgptTab',
+  saveText: 'chatgptTab',
+  checkReply: 'chatgptTab',
+  anchorRequest: 'chatgptTab',
   undoSave: 'chatgptTab',
   renameAnchor: 'chatgptTab',
   maskSecrets: 'chatgptTab',
   deleteUnmasked: 'chatgptTab',
-  getSettings: 'both',
   getShortcuts: 'chatgptTab',
   recordResume: 'chatgptTab',
   chatStarted: 'chatgptTab',
-  anchorRequest: 'chatgptTab',
   checkHandshake: 'chatgptTab',
   resumeInNewTab: 'extensionPage',
   claimPendingResume: 'chatgptTab',
@@ -108,8 +106,20 @@ export const backgroundAudience: Record<keyof typeof backgroundRequests, 'chatgp
   resolveLogFileChange: 'extensionPage',
 };
 
-/** `receipt`: hand it back to undo, rename or mask what this save stored. */
+/**
+ * `receipt`: hand it back to undo, rename or mask what this save stored. `secrets`: what looks
+ * like a secret, each as kind, field and masked snippet (`describeSecrets`).
+ */
 export type SaveResult = { anchor: Anchor; duplicate: boolean; secrets: string[]; receipt: string };
+/**
+ * A save by text: saved, or a reply that is not an anchor, with the parser's reason (a selection
+ * is saved as the Context of a new anchor instead). Any other refusal is an error that says why.
+ */
+export type SaveTextResult = SaveResult | { notAnchor: string };
+/** An anchor; one that breaks a limit (saving it says why); one already in the library; or not an anchor. */
+export type ReplyKind = 'anchor' | 'invalid' | 'saved' | 'none';
+/** `rolling`: the request updates that anchor (its reply is saved as the anchor's next version). */
+export type AnchorRequest = { text: string; replyTimeoutMs: number; rolling: { name: string } | null };
 /** A masked new version of an anchor; the unmasked one is in the trash until deleted or undone. */
 export type MaskResult = { anchor: Anchor; receipt: string };
 /** After an Undo: for a mask, the version that came back from the trash. */
@@ -117,8 +127,6 @@ export type UndoResult = { restored: Anchor | null };
 export type ResumeOrder = { text: string; autoSend: boolean; anchorId: string; name: string };
 /** `handshake`: the page should read the chat's first reply and send it back with checkHandshake. */
 export type ChatStarted = { name: string; handshake: boolean };
-/** `rolling`: the request updates that anchor (its reply is saved as the anchor's next version). */
-export type AnchorRequest = { text: string; rolling: { name: string } | null };
 export type HandshakeResult = {
   verdict: 'matched' | 'differed' | 'unclear';
   /** ChatGPT's line, and the anchor's next action. */
@@ -136,18 +144,18 @@ export type ImportReport = {
 };
 
 export interface BackgroundResponses {
-  saveAnchor: SaveResult;
+  saveText: SaveTextResult;
+  checkReply: ReplyKind;
+  anchorRequest: AnchorRequest;
   undoSave: UndoResult;
   renameAnchor: Anchor;
   maskSecrets: MaskResult;
   deleteUnmasked: null;
-  getSettings: Settings;
   /** Our two commands' keys only, '' when unset: nothing else of commands.getAll(). */
   getShortcuts: Shortcuts;
   recordResume: null;
   /** null: no resume of this tab was waiting for its chat. */
   chatStarted: ChatStarted | null;
-  anchorRequest: AnchorRequest;
   checkHandshake: HandshakeResult;
   resumeInNewTab: { tabId: number };
   claimPendingResume: ResumeOrder | null;

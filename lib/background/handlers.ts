@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { formatBackup } from '../backup';
-import { formatLog, formatResumeText } from '../format';
+import { fillTemplate, formatLog, formatResumeText } from '../format';
 import {
   addAnchors,
   getAnchor,
@@ -20,8 +20,9 @@ import { withHandshake } from '../rolling';
 import { shortcutsFrom } from '../shortcuts';
 import { NEW_CHAT_URL } from '../chatgpt/hosts';
 import { downloadText, localDateStamp } from './download';
+import { suggestAnchorName } from '../names';
 import { anchorRequest, chatStarted, checkHandshake, handshakeAsked, recordTabResume, rollingSaveName } from './lineage';
-import { deleteUnmaskedFromPage, maskFromPage, renameFromPage, saveFromPage, undoFromPage } from './page-actions';
+import { checkReply, deleteUnmaskedFromPage, maskFromPage, renameFromPage, saveTextFromPage, undoFromPage } from './page-actions';
 import { claimPickerSession, endPickerSession, openPickerSession, pickerLibraryPage, requirePickerSession } from './picker-sessions';
 import { refusal, thisExtension } from './senders';
 
@@ -53,17 +54,21 @@ async function prepareResume(id: string): Promise<ResumeOrder> {
 }
 
 const handlers: BackgroundHandlers = {
-  async saveAnchor(request, sender) {
+  async saveText(request, sender) {
     // The reply to a rolling request is the next version of the anchor it updates (lineage.ts).
-    const name = await rollingSaveName(request.origin, sender);
-    return saveFromPage(name ? { ...request, draft: { ...request.draft, name } } : request, tabOf(sender));
+    const rollingName = await rollingSaveName(request.origin, sender);
+    return saveTextFromPage(request, tabOf(sender), { rollingName });
+  },
+  checkReply: ({ text, source }) => checkReply(text, source),
+  async anchorRequest({ chatTitle }, sender) {
+    const settings = await getSettings();
+    const request = await anchorRequest(suggestAnchorName(chatTitle), sender, settings);
+    return { ...request, replyTimeoutMs: settings.replyTimeoutSeconds * 1000 };
   },
   undoSave: ({ receipt }, sender) => undoFromPage(receipt, tabOf(sender)),
   renameAnchor: ({ receipt, name }, sender) => renameFromPage(receipt, name, tabOf(sender)),
   maskSecrets: ({ receipt }, sender) => maskFromPage(receipt, tabOf(sender)),
   deleteUnmasked: ({ receipt }, sender) => deleteUnmaskedFromPage(receipt, tabOf(sender)),
-
-  getSettings: () => getSettings(),
 
   getShortcuts: async () => shortcutsFrom(await browser.commands.getAll()),
 
@@ -73,8 +78,6 @@ const handlers: BackgroundHandlers = {
   },
 
   chatStarted: ({ conversationId }, sender) => chatStarted(conversationId, sender),
-
-  anchorRequest: async ({ suggestedName }, sender) => anchorRequest(suggestedName, sender, await getSettings()),
 
   checkHandshake: ({ reply }, sender) => checkHandshake(reply, sender),
 

@@ -77,7 +77,7 @@ export async function anchorRequest(
   sender: Browser.runtime.MessageSender,
   settings: Settings,
   now = new Date(),
-): Promise<AnchorRequest> {
+): Promise<Omit<AnchorRequest, 'replyTimeoutMs'>> {
   const from = settings.rollingAnchors ? await resumedFrom(sender) : null;
   if (from) await updateResume(from.record.id, (record) => ({ ...record, rollingAskedAt: now.toISOString() }));
   const text = anchorRequestText({ template: settings.template, suggestedName, rollingFrom: from?.anchor ?? null });

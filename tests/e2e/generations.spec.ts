@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { anchorBar, expect, inPageToast as toast, saveAnchorButton as saveButton, test } from './support/extension';
+import { anchorBar, expect, inPageToast as toast, resumePicker, saveAnchorButton as saveButton, test } from './support/extension';
 import { callFixture, conversationUrl, serveChatGPT, type FixtureOptions } from './support/chatgpt-fixture';
 import { GENERATION_CASES, THESIS_LINES, composerOf, fixtureState, stopButtonOf } from './support/generations';
 import { THESIS, anchorReply, seedAnchors, storedAnchor, storedAnchors } from './support/library';
@@ -51,12 +51,11 @@ const conversations: FixtureOptions['conversations'] = {
   },
 };
 
-const pickerOf = (page: Page) => page.getByRole('dialog', { name: 'Resume anchor' });
 
 /** Resume anchor → the picker → the anchor named `name`. */
 async function resumeFromPage(page: Page, name: string): Promise<void> {
   await anchorBar(page).getByRole('button', { name: 'Resume anchor' }).click();
-  await pickerOf(page).getByRole('option').filter({ hasText: name }).click();
+  await resumePicker(page).getByRole('option').filter({ hasText: name }).click();
 }
 
 async function resumeFromPopup(context: BrowserContext, popup: Page, name: string): Promise<Page> {
@@ -164,6 +163,28 @@ for (const { name, options: generation } of GENERATION_CASES) {
       expect(stored!.resumeCount).toBe(2);
     });
 
+    test('Cancel while waiting for the requested anchor stops ChatGPT’s reply with the page’s own stop control', async ({
+      context,
+      extensionId,
+    }) => {
+      // ChatGPT's stop control shows a moment after the send, as on the real page.
+      await serveChatGPT(context, { ...options, stopButtonDelayMs: 700 });
+      const page = await context.newPage();
+      await page.goto(urlOf(PLAIN));
+      await expect(saveButton(page)).toBeVisible();
+      await callFixture(page, 'queueReply', 'Let me think about the anchor for this chat…', { neverFinish: true });
+      await saveButton(page).click();
+      const cancel = anchorBar(page).getByRole('button', { name: 'Cancel saving anchor' });
+      await expect(cancel).toContainText('Waiting for ChatGPT'); // the request has been sent
+      await cancel.click();
+      await expect(toast(page)).toContainText('Cancelled. Nothing was saved.');
+      await expect.poll(() => callFixture(page, 'isStreaming'), { timeout: 10_000 }).toBe(false);
+      await expect(stopButtonOf(page, generation)).toHaveCount(0);
+      expect(await fixtureState(page).sent()).toHaveLength(1);
+      expect(await storedAnchors(context, extensionId)).toEqual([]);
+      await expect(saveButton(page)).toBeEnabled();
+    });
+
     test('where the messages cannot be found, the bar says so; Save and Resume change nothing; the page check shows it', async ({
       context,
       extensionId,
@@ -179,7 +200,7 @@ for (const { name, options: generation } of GENERATION_CASES) {
       await expect(toast(page)).toContainText('cannot find the messages. Nothing was saved.');
       await anchorBar(page).getByRole('button', { name: 'Resume anchor' }).click();
       await expect(toast(page)).toContainText('cannot find the messages. Nothing can be resumed here.');
-      await expect(pickerOf(page)).toHaveCount(0);
+      await expect(page.locator('iframe[title="Resume anchor"]')).toHaveCount(0);
       expect(await fixtureState(page).sent()).toEqual([]);
       expect(await fixtureState(page).paragraphs()).toEqual(['']);
       expect(await fixtureState(page).route()).toBe(new URL(urlOf(PLAIN)).pathname);

@@ -40,7 +40,7 @@ describe('formatBackup', () => {
   });
 
   it('reads back exactly what it wrote', () => {
-    expect(parseBackup(formatBackup([live, trashed], '2026-03-20T00:00:00.000Z'))).toEqual({ ok: true, anchors: [live, trashed], resumes: [] });
+    expect(parseBackup(formatBackup([live, trashed], '2026-03-20T00:00:00.000Z'))).toEqual({ ok: true, anchors: [live, trashed], resumes: [], renamed: [] });
   });
 
   it('round-trips tags and the lineage (the resume records)', () => {
@@ -50,7 +50,7 @@ describe('formatBackup', () => {
       { id: 'r2', anchorId: 'a1', name: live.name, resumedAt: '2026-03-16T10:00:00.000Z' },
     ];
     const text = formatBackup([tagged, trashed], '2026-03-20T00:00:00.000Z', resumes);
-    expect(parseBackup(text)).toEqual({ ok: true, anchors: [tagged, trashed], resumes });
+    expect(parseBackup(text)).toEqual({ ok: true, anchors: [tagged, trashed], resumes, renamed: [] });
   });
 
   it('refuses a backup whose tags or lineage break the rules, and says where', () => {

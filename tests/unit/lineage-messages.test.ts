@@ -68,8 +68,9 @@ async function resumeAndStart(conversation = 'chat-2') {
   return value<{ name: string; handshake: boolean } | null>('chatStarted', { conversationId: conversation }, tabAt(7, `/c/${conversation}`));
 }
 
+/** ChatGPT's reply as the page reads it (the background parses it). */
 const reply = (name: string, nextAction: string) => ({
-  draft: { name, context: 'Survey done; coding agreed.', milestone: '3.1–3.4 written.', nextAction, dependencies: ['supervisor slot (Fri)'] },
+  text: formatResumeText({ name, context: 'Survey done; coding agreed.', milestone: '3.1–3.4 written.', nextAction, dependencies: ['supervisor slot (Fri)'] }),
   origin: 'requested',
   source: { url: 'https://chatgpt.com/c/chat-2', conversationId: 'chat-2', chatTitle: 'Resume Thesis' },
 });
@@ -107,7 +108,7 @@ describe('a resumed chat is linked to its anchor', () => {
 describe('rolling anchors', () => {
   it('Save anchor in the resumed chat asks ChatGPT to update the anchor, carrying its fields', async () => {
     await resumeAndStart();
-    const request = await value<{ text: string; rolling: { name: string } | null }>('anchorRequest', { suggestedName: 'Resume_Thesis' }, tabAt(7, CHAT_2));
+    const request = await value<{ text: string; rolling: { name: string } | null }>('anchorRequest', { chatTitle: 'Resume Thesis' }, tabAt(7, CHAT_2));
     expect(request.rolling).toEqual({ name: X.name });
     expect(request.text.split('\n')).toEqual([
       `Update anchor [${X.name}] for the next chat: keep what still holds, mark what is done, and give the new next action.`,
@@ -121,41 +122,41 @@ describe('rolling anchors', () => {
   it('the reply becomes the next version of that anchor, with its tags, whatever name ChatGPT gave it', async () => {
     await setTags(X.name, ['thesis']);
     await resumeAndStart();
-    await value('anchorRequest', { suggestedName: 'Resume_Thesis' }, tabAt(7, CHAT_2));
-    const saved = await value<{ anchor: Anchor }>('saveAnchor', reply('Thesis_Ch3_Methods_v2', 'Send 3.4 to the supervisor.'), tabAt(7, CHAT_2));
+    await value('anchorRequest', { chatTitle: 'Resume Thesis' }, tabAt(7, CHAT_2));
+    const saved = await value<{ anchor: Anchor }>('saveText', reply('Thesis_Ch3_Methods_v2', 'Send 3.4 to the supervisor.'), tabAt(7, CHAT_2));
     expect(saved.anchor).toMatchObject({ name: X.name, nextAction: 'Send 3.4 to the supervisor.', tags: ['thesis'], source: { conversationId: 'chat-2' } });
     expect((await listAllAnchors()).map((a) => a.name)).toEqual([X.name, X.name]);
     // Asked once, answered once: a later save in the chat keeps its own name.
-    const later = await value<{ anchor: Anchor }>('saveAnchor', reply('Other_Name', 'Something else.'), tabAt(7, CHAT_2));
+    const later = await value<{ anchor: Anchor }>('saveText', reply('Other_Name', 'Something else.'), tabAt(7, CHAT_2));
     expect(later.anchor.name).toBe('Other_Name');
   });
 
   it('an anchor reply saved as it stands (not a reply to the request) keeps its name', async () => {
     await resumeAndStart();
-    await value('anchorRequest', { suggestedName: 'Resume_Thesis' }, tabAt(7, CHAT_2));
-    const saved = await value<{ anchor: Anchor }>('saveAnchor', { ...reply('Own_Name', 'x'), origin: 'captured' }, tabAt(7, CHAT_2));
+    await value('anchorRequest', { chatTitle: 'Resume Thesis' }, tabAt(7, CHAT_2));
+    const saved = await value<{ anchor: Anchor }>('saveText', { ...reply('Own_Name', 'x'), origin: 'captured' }, tabAt(7, CHAT_2));
     expect(saved.anchor.name).toBe('Own_Name');
   });
 
   it('a reply that comes after the request has expired keeps its own name', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-03-10T10:00:00.000Z') });
     await resumeAndStart();
-    await value('anchorRequest', { suggestedName: 'Resume_Thesis' }, tabAt(7, CHAT_2));
+    await value('anchorRequest', { chatTitle: 'Resume Thesis' }, tabAt(7, CHAT_2));
     vi.setSystemTime(Date.now() + ROLLING_REPLY_MS + 1_000);
-    const saved = await value<{ anchor: Anchor }>('saveAnchor', reply('Own_Name', 'x'), tabAt(7, CHAT_2));
+    const saved = await value<{ anchor: Anchor }>('saveText', reply('Own_Name', 'x'), tabAt(7, CHAT_2));
     expect(saved.anchor.name).toBe('Own_Name');
   });
 
   it('in a chat nobody resumed, or with rolling anchors off, the template is sent', async () => {
     const template = (await getSettings()).template;
-    const plain = await value<{ text: string; rolling: unknown }>('anchorRequest', { suggestedName: 'Some_Chat' }, tabAt(7, '/c/unrelated'));
-    expect(plain).toEqual({ text: template.replace('[ANCHOR_NAME]', '[Some_Chat]'), rolling: null });
+    const plain = await value<{ text: string; rolling: unknown }>('anchorRequest', { chatTitle: 'Some Chat' }, tabAt(7, '/c/unrelated'));
+    expect(plain).toMatchObject({ text: template.replace('[ANCHOR_NAME]', '[Some_Chat]'), rolling: null });
 
     await resumeAndStart();
     await saveSettings({ ...(await getSettings()), rollingAnchors: false });
-    const off = await value<{ text: string; rolling: unknown }>('anchorRequest', { suggestedName: 'Some_Chat' }, tabAt(7, CHAT_2));
+    const off = await value<{ text: string; rolling: unknown }>('anchorRequest', { chatTitle: 'Some Chat' }, tabAt(7, CHAT_2));
     expect(off.rolling).toBeNull();
-    const saved = await value<{ anchor: Anchor }>('saveAnchor', reply('Some_Chat', 'x'), tabAt(7, CHAT_2));
+    const saved = await value<{ anchor: Anchor }>('saveText', reply('Some_Chat', 'x'), tabAt(7, CHAT_2));
     expect(saved.anchor.name).toBe('Some_Chat');
   });
 
@@ -163,7 +164,7 @@ describe('rolling anchors', () => {
     await addAnchor({ ...X, id: 'x-v2', createdAt: '2026-03-02T10:00:00.000Z', nextAction: 'The v2 next action.' });
     await resumeAndStart();
     await trashAnchors([X.id]);
-    const request = await value<{ text: string }>('anchorRequest', { suggestedName: 'S' }, tabAt(7, CHAT_2));
+    const request = await value<{ text: string }>('anchorRequest', { chatTitle: 'S' }, tabAt(7, CHAT_2));
     expect(request.text).toContain('Next action: The v2 next action.');
   });
 });

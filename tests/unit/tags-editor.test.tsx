@@ -71,7 +71,9 @@ describe('TagsEditor', () => {
     await show(['a'], onSave);
     await act(() => button('Change tags of Thesis_Ch3').click());
     await type('b');
-    await act(() => field().dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    await act(() => {
+      field().dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
     expect(onSave).not.toHaveBeenCalled();
     expect([...root.querySelectorAll('.tag')].map((t) => t.textContent)).toEqual(['a']);
   });
