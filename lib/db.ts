@@ -468,7 +468,8 @@ export async function recordResumeInTab(
 /**
  * The page reports that the chat its resume went into has started (its first message was sent):
  * the tab's waiting record learns the chat and forgets the tab. Undefined when the tab has no
- * resume waiting (none made, or older than RESUME_CHAT_TTL_MS).
+ * resume waiting (none made, or older than RESUME_CHAT_TTL_MS), or when the chat is already
+ * linked to a resume (an older resumed chat opened in this tab did not start from this one).
  */
 export async function bindResumedChat(
   tabId: number,
@@ -478,8 +479,10 @@ export async function bindResumedChat(
   const db = await openAnchorsDb();
   const tx = db.transaction('resumes', 'readwrite');
   const waiting = newestResume(await tx.store.index('tabId').getAll(tabId));
+  // A chat already linked (an earlier resume's, opened again in this tab) did not start from this resume.
+  const linked = (await tx.store.index('conversationId').count(chat.conversationId)) > 0;
   let bound: ResumeRecord | undefined;
-  if (waiting) {
+  if (waiting && !linked) {
     const { tabId: _tab, ...rest } = waiting;
     const expired = now.getTime() - Date.parse(waiting.resumedAt) > RESUME_CHAT_TTL_MS;
     bound = expired ? undefined : validatedResume({ ...rest, ...chat, chatStartedAt: now.toISOString() });

@@ -1,9 +1,8 @@
 import { z } from 'zod/mini';
 import { LIMITS, OriginSchema, SourceSchema, describeZodError, type Anchor } from './anchor';
 import type { LogFileView, Resolution } from './log-file/records';
-import { MAX_HANDSHAKE_REPLY } from './rolling';
 import type { Checks } from './protocol';
-import { MAX_REPLY_TEXT } from './reply-text';
+import { MAX_HANDSHAKE_REPLY, MAX_REPLY_TEXT } from './reply-text';
 import type { Shortcuts } from './shortcuts';
 
 /**
@@ -133,6 +132,8 @@ export type HandshakeResult = {
   restated: string;
   expected: string;
   name: string;
+  /** The toast's sentence (handshakeSentence). */
+  text: string;
 };
 export type ImportReport = {
   added: number;

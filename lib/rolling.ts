@@ -35,8 +35,7 @@ export function withHandshake(resumeText: string): string {
 
 export type HandshakeVerdict = { verdict: 'matched' | 'differed' | 'unclear'; restated: string };
 
-/** Longer than any one line a reply restates a next action in; the page sends no more of a reply. */
-export const MAX_HANDSHAKE_REPLY = 4_000;
+export { MAX_HANDSHAKE_REPLY } from './reply-text';
 
 /** The line of a reply that restates the next action: the one labelled so, else the first non-empty line. */
 export function restatedNextAction(reply: string): string {
@@ -76,4 +75,13 @@ export function compareNextAction(expected: string, reply: string): HandshakeVer
   for (const word of want) if (got.has(word)) shared += 1;
   const dice = (2 * shared) / (want.size + got.size);
   return { verdict: dice >= 0.5 ? 'matched' : 'differed', restated };
+}
+
+/** What the toast says of a handshake's verdict (shown as text). */
+export function handshakeSentence({ verdict, restated, expected, name }: { verdict: HandshakeVerdict['verdict']; restated: string; expected: string; name: string }): string {
+  if (verdict === 'matched') return `Handshake OK: ChatGPT restated the next action of [${name}] as the anchor has it: “${restated}”.`;
+  if (verdict === 'differed') {
+    return `Handshake mismatch for [${name}]: ChatGPT says the next action is “${restated}”, but the anchor says “${expected}”.`;
+  }
+  return `Handshake unclear for [${name}]: ChatGPT did not restate the next action in one line. The anchor says “${expected}”.`;
 }

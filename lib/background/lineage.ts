@@ -5,7 +5,7 @@ import { conversationIdFromPath, isTemporaryConversationId } from '../chatgpt/ur
 import { bindResumedChat, getAnchor, listVersions, recordResumeInTab, resumeOfConversation, updateResume } from '../db';
 import type { ResumeRecord } from '../lineage';
 import type { AnchorRequest, ChatStarted, HandshakeResult } from '../messages';
-import { anchorRequestText, compareNextAction } from '../rolling';
+import { anchorRequestText, compareNextAction, handshakeSentence } from '../rolling';
 import type { Settings } from '../settings';
 
 /**
@@ -108,5 +108,6 @@ export async function checkHandshake(reply: string, sender: Browser.runtime.Mess
   if (!from || from.record.handshake !== 'asked') throw new Error('This chat was not resumed with a handshake.');
   const { verdict, restated } = compareNextAction(from.anchor.nextAction, reply);
   await updateResume(from.record.id, (record) => ({ ...record, handshake: verdict }));
-  return { verdict, restated, expected: from.anchor.nextAction, name: from.anchor.name };
+  const result = { verdict, restated, expected: from.anchor.nextAction, name: from.anchor.name };
+  return { ...result, text: handshakeSentence(result) };
 }
