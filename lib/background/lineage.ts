@@ -21,10 +21,16 @@ export const ROLLING_REPLY_MS = 20 * 60_000;
 
 type Chat = { conversationId: string; url: string };
 
-/** The chat a ChatGPT tab's message comes from: its conversation id (not a temporary one) and address. */
+/**
+ * The chat a ChatGPT tab's message comes from: its conversation id (not a temporary one) and
+ * address. The tab's address, as the browser has it now: ChatGPT moves to a chat's address with
+ * history.pushState, which the tab's address follows but the sender's `url` (the address the page
+ * was loaded at, in Chromium) does not. The host permission lets the background read it.
+ */
 export function senderChat(sender: Browser.runtime.MessageSender): Chat | null {
-  if (!sender.url || !isChatGptUrl(sender.url)) return null;
-  const url = new URL(sender.url);
+  const address = sender.tab?.url ?? sender.url;
+  if (!address || !isChatGptUrl(address)) return null;
+  const url = new URL(address);
   const conversationId = conversationIdFromPath(url.pathname);
   if (!conversationId || isTemporaryConversationId(conversationId)) return null;
   return { conversationId, url: `${url.origin}${url.pathname}` };
