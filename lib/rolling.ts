@@ -77,11 +77,9 @@ export function compareNextAction(expected: string, reply: string): HandshakeVer
   return { verdict: dice >= 0.5 ? 'matched' : 'differed', restated };
 }
 
-/** What the toast says of a handshake's verdict (shown as text). */
+/** What the toast says of a handshake's verdict (shown as text; quotes end the sentence). */
 export function handshakeSentence({ verdict, restated, expected, name }: { verdict: HandshakeVerdict['verdict']; restated: string; expected: string; name: string }): string {
-  if (verdict === 'matched') return `Handshake OK: ChatGPT restated the next action of [${name}] as the anchor has it: “${restated}”.`;
-  if (verdict === 'differed') {
-    return `Handshake mismatch for [${name}]: ChatGPT says the next action is “${restated}”, but the anchor says “${expected}”.`;
-  }
-  return `Handshake unclear for [${name}]: ChatGPT did not restate the next action in one line. The anchor says “${expected}”.`;
+  if (verdict === 'matched') return `Handshake OK: ChatGPT restated the next action of [${name}] as the anchor has it: “${restated}”`;
+  if (verdict === 'differed') return `Handshake mismatch for [${name}]: ChatGPT says the next action is “${restated}”, but the anchor says “${expected}”`;
+  return `Handshake unclear for [${name}]: ChatGPT did not restate the next action in one line. The anchor says “${expected}”`;
 }

@@ -164,7 +164,7 @@ for (const generation of ['A', 'C'] as const) {
     await callFixture(page, 'queueReply', 'Next action: Start the literature review for chapter 2.');
     await resumeFromPage(page, THESIS.name);
     await expect(toast(page)).toContainText(
-      `Handshake mismatch for [Thesis_Ch3_Methods]: ChatGPT says the next action is “Start the literature review for chapter 2.”, but the anchor says “${THESIS.nextAction}”.`,
+      `Handshake mismatch for [Thesis_Ch3_Methods]: ChatGPT says the next action is “Start the literature review for chapter 2.”, but the anchor says “${THESIS.nextAction}”`,
       { timeout: 20_000 },
     );
     await expect

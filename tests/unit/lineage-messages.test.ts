@@ -100,6 +100,25 @@ describe('a resumed chat is linked to its anchor', () => {
     expect((await listResumes())[0]?.conversationId).toBeUndefined();
   });
 
+  it('reads the chat from the tab’s address: the sender’s url stays where the page was loaded (ChatGPT moves by pushState)', async () => {
+    await value('recordResume', { id: X.id }, tabAt(7, NEW_CHAT));
+    const moved = { ...tabAt(7, NEW_CHAT), tab: { id: 7, url: 'https://chatgpt.com/c/chat-2' } as Browser.tabs.Tab };
+    expect(await value('chatStarted', { conversationId: 'chat-2' }, moved)).toEqual({ name: X.name, handshake: false });
+    expect((await listResumes())[0]).toMatchObject({ conversationId: 'chat-2', url: 'https://chatgpt.com/c/chat-2' });
+    const request = await value<{ rolling: unknown }>('anchorRequest', { chatTitle: 'Resume Thesis' }, moved);
+    expect(request.rolling).toEqual({ name: X.name });
+  });
+
+  it('does not link a chat already linked to an earlier resume (an older resumed chat opened again): the new resume keeps waiting', async () => {
+    await resumeAndStart();
+    await value('recordResume', { id: X.id }, tabAt(7, NEW_CHAT));
+    expect(await value('chatStarted', { conversationId: 'chat-2' }, tabAt(7, CHAT_2))).toBeNull();
+    const records = await listResumes();
+    expect(records.filter((r) => r.conversationId === 'chat-2')).toHaveLength(1);
+    expect(records.find((r) => r.conversationId === undefined)).toMatchObject({ tabId: 7 });
+    expect(await resumeAndStart('chat-3')).toEqual({ name: X.name, handshake: false });
+  });
+
   it('answers null to a tab with no resume waiting', async () => {
     expect(await value('chatStarted', { conversationId: 'chat-9' }, tabAt(9, '/c/chat-9'))).toBeNull();
   });
@@ -189,6 +208,7 @@ describe('the resume handshake', () => {
       restated: 'Write section 3.4 on threats to validity, then send it to the supervisor.',
       expected: X.nextAction,
       name: X.name,
+      text: `Handshake OK: ChatGPT restated the next action of [${X.name}] as the anchor has it: “Write section 3.4 on threats to validity, then send it to the supervisor.”`,
     });
     expect((await listResumes())[0]?.handshake).toBe('matched');
   });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATE, formatResumeText } from '../../lib/format';
 import { parseAnchorText } from '../../lib/parse';
-import { HANDSHAKE_REQUEST, anchorRequestText, compareNextAction, formatRollingRequest, restatedNextAction, withHandshake } from '../../lib/rolling';
+import {
+  HANDSHAKE_REQUEST,
+  anchorRequestText,
+  compareNextAction,
+  formatRollingRequest,
+  handshakeSentence,
+  restatedNextAction,
+  withHandshake,
+} from '../../lib/rolling';
 
 const X = {
   name: 'Thesis_Ch3_Methods',
@@ -57,5 +65,20 @@ describe('the resume handshake', () => {
 
   it('is unclear when the anchor has no next action', () => {
     expect(compareNextAction('', 'Next action: anything').verdict).toBe('unclear');
+  });
+});
+
+describe('the handshake’s sentence in the toast', () => {
+  const base = { restated: 'Write 3.4 and send it.', expected: X.nextAction, name: X.name };
+  it('says match, mismatch (with both next actions) or unclear', () => {
+    expect(handshakeSentence({ ...base, verdict: 'matched' })).toBe(
+      'Handshake OK: ChatGPT restated the next action of [Thesis_Ch3_Methods] as the anchor has it: “Write 3.4 and send it.”',
+    );
+    expect(handshakeSentence({ ...base, restated: 'Start chapter 2.', verdict: 'differed' })).toBe(
+      `Handshake mismatch for [Thesis_Ch3_Methods]: ChatGPT says the next action is “Start chapter 2.”, but the anchor says “${X.nextAction}”`,
+    );
+    expect(handshakeSentence({ ...base, restated: '', verdict: 'unclear' })).toBe(
+      `Handshake unclear for [Thesis_Ch3_Methods]: ChatGPT did not restate the next action in one line. The anchor says “${X.nextAction}”`,
+    );
   });
 });
