@@ -9,7 +9,7 @@ import type { FirefoxSession } from './support/firefox';
 /**
  * The library page in Firefox: the board paints from the project summaries the MV2 background
  * page keeps with each save, Resume on a card fills a new chat, and the card's lineage shows the
- * chat the anchor came from.
+ * chat the anchor came from and, once the resume text is sent, the chat it went into.
  */
 
 const paragraphs = (page: Page) => page.evaluate(() => (window as unknown as FixtureWindow).__chatgpt.editorParagraphs());
@@ -47,4 +47,18 @@ test('the library page shows the project saved in a chat, resumes it and shows i
   expect(items[1]).toMatch(/^⚓\s*\[Thesis_Ch3_Methods\] v1 saved from a reply · /);
   expect(items[2]).toMatch(/^↪\s*Resumed \[Thesis_Ch3_Methods\] v1 into a new chat/);
   expect(await lineage.$eval('a', (a) => a.getAttribute('href'))).toBe(`https://chatgpt.com/c/${CHAT}`);
+  await lineage.dispose();
+
+  // The person sends the resume text: the page reports the chat's id (the background reads it
+  // from the tab's address), and the lineage links the new chat.
+  await chat.bringToFront();
+  await clickRole(chat, 'button', 'Send prompt');
+  const route = () => chat.evaluate(() => (window as unknown as FixtureWindow).__chatgpt.route());
+  const path = await waitUntil(route, (r) => /^\/c\/[0-9a-f-]{36}$/.test(r), 'the new chat’s address');
+  await library.bringToFront();
+  const links = () => library.$$eval('ol.timeline a', (as) => as.map((a) => a.getAttribute('href')));
+  expect(await waitUntil(links, (hrefs) => hrefs.length === 2, 'the lineage to link the new chat', 15_000)).toEqual([
+    `https://chatgpt.com/c/${CHAT}`,
+    `https://chatgpt.com${path}`,
+  ]);
 });
