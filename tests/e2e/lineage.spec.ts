@@ -38,8 +38,8 @@ async function resumeFromPage(page: Page, name: string): Promise<void> {
 }
 
 /** ChatGPT's own send button, as a person presses it. */
-function sendButton(page: Page, generation: 'A' | 'C') {
-  const name = generation === 'A' ? 'Send prompt' : 'Send';
+function sendButton(page: Page, generation: 'A' | 'B' | 'C') {
+  const name = { A: 'Send prompt', B: 'Send message', C: 'Send' }[generation];
   return page.locator('form').filter({ visible: true }).getByRole('button', { name, exact: true });
 }
 
@@ -138,6 +138,35 @@ test('a chat opened from the sidebar after a resume is not linked to it; the cha
   await expect.poll(() => fixtureState(page).route()).toBe(`/c/${FIRST}`);
   await page.waitForTimeout(2_500); // the page looks at the address once a second
   expect((await storedResumes(context, extensionId)).map((r) => r.conversationId)).toEqual([undefined]);
+});
+
+test('generation B (logged out): the chat a resume went into is linked under its /uc/ address, and Save anchor there is the rolling request', async ({
+  context,
+  extensionId,
+}) => {
+  await serveChatGPT(context, { generation: 'B' });
+  await seedAnchors(context, extensionId, [storedAnchor(THESIS)]);
+  const page = await context.newPage();
+  await page.goto('https://chatgpt.com/');
+  await resumeFromPage(page, THESIS.name);
+  await expect(toast(page)).toContainText('Resumed [Thesis_Ch3_Methods]: press send when ready.');
+  await callFixture(page, 'queueReply', 'Welcome back.');
+  await sendButton(page, 'B').click();
+  await expect.poll(() => fixtureState(page).route(), { timeout: 15_000 }).toMatch(/^\/uc\/[0-9a-f-]{36}$/);
+  const chat = (await fixtureState(page).route())!.slice('/uc/'.length);
+  await expect
+    .poll(async () => (await storedResumes(context, extensionId)).map((r) => [r.conversationId, r.url]))
+    .toEqual([[chat, `https://chatgpt.com/uc/${chat}`]]);
+
+  await callFixture(page, 'queueReply', anchorReply(UPDATED));
+  await saveButton(page).click();
+  await expect(toast(page)).toContainText('Saved anchor [Thesis_Ch3_Methods]', { timeout: 20_000 });
+  expect((await fixtureState(page).sent())![1]).toContain('Update anchor [Thesis_Ch3_Methods]');
+  const stored = await storedAnchors(context, extensionId);
+  expect(stored.map((a) => [a.name, a.nextAction])).toEqual([
+    [THESIS.name, THESIS.nextAction],
+    [THESIS.name, UPDATED.nextAction],
+  ]);
 });
 
 const HANDSHAKE_LINE = 'Before you go on, restate the next action in one line, starting with “Next action:”.';
