@@ -57,6 +57,7 @@ const ORDER = [
   'saveClickToStored',
   'popupFirstPaint',
   'searchKeystroke',
+  'boardPaint',
   'export10k',
   'import10k',
   'logFileRewrite10k',

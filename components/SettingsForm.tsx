@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getSettings, saveSettings } from '../lib/db';
+import { STALE_DAYS } from '../lib/board';
 import { DEFAULT_SETTINGS, SettingsSchema, TEMPLATE_PLACEHOLDER, type Settings } from '../lib/settings';
 import { ShortcutSettings } from './ShortcutSettings';
 
@@ -49,6 +50,12 @@ export function SettingsForm() {
   return (
     <main class="settings">
       <h1>GPT Anchors settings</h1>
+      <p>
+        <a href="/library.html" target="_blank">
+          Open the library
+        </a>
+        <span class="hint">: every project at a glance, with its next action, its lineage across chats and its tags.</span>
+      </p>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -94,6 +101,19 @@ export function SettingsForm() {
               {errors.replyTimeoutSeconds}
             </p>
           )}
+          <label>
+            <input
+              type="checkbox"
+              checked={settings.rollingAnchors}
+              aria-describedby="rolling-hint"
+              onChange={(event) => change({ rollingAnchors: event.currentTarget.checked })}
+            />{' '}
+            Rolling anchors: in a chat resumed from an anchor, ask ChatGPT to update that anchor
+          </label>
+          <p class="hint" id="rolling-hint">
+            Save anchor sends the anchor's fields and asks to keep what still holds, mark what is done and give the new next action.
+            The reply is saved as the anchor's next version, so its history shows what moved between the two chats.
+          </p>
         </fieldset>
         <fieldset>
           <legend>Resume</legend>
@@ -105,6 +125,43 @@ export function SettingsForm() {
             />{' '}
             Send automatically after resume
           </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={settings.resumeHandshake}
+              aria-describedby="handshake-hint"
+              onChange={(event) => change({ resumeHandshake: event.currentTarget.checked })}
+            />{' '}
+            Resume handshake: ask ChatGPT to restate the next action
+          </label>
+          <p class="hint" id="handshake-hint">
+            The resume text ends with a request to restate the next action in one line. Its reply is compared with the anchor's next
+            action, and the toast says when they differ.
+          </p>
+        </fieldset>
+        <fieldset>
+          <legend>Projects</legend>
+          <label>
+            A project is stale after{' '}
+            <input
+              type="number"
+              min={STALE_DAYS.min}
+              max={STALE_DAYS.max}
+              value={settings.staleAfterDays}
+              aria-invalid={errors.staleAfterDays ? 'true' : 'false'}
+              aria-describedby="stale-hint"
+              onInput={(event) => change({ staleAfterDays: event.currentTarget.valueAsNumber })}
+            />{' '}
+            days without a save or a resume
+          </label>
+          <p class="hint" id="stale-hint">
+            The <a href="/library.html" target="_blank">library</a> marks such projects as stale.
+          </p>
+          {errors.staleAfterDays && (
+            <p class="field-error" role="alert">
+              {errors.staleAfterDays}
+            </p>
+          )}
         </fieldset>
         <fieldset>
           <legend>Log export</legend>

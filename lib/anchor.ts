@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import { en } from 'zod/locales';
 import { LIMITS, RULES, normalizeName } from './anchor-check';
 import { FIELD_LABELS } from './anchor-fields';
+import { TAG_LIMITS, TAG_RULES, checkTags } from './tags';
 
 // zod/mini ships without messages; English keeps the default ones ("Too big: expected string to
 // have <=200 characters") exactly as zod's classic API wrote them.
@@ -55,6 +56,15 @@ export type Source = z.infer<typeof SourceSchema>;
 
 const isoTime = z.iso.datetime({ offset: true, error: 'Not an ISO date-time.' });
 
+/** A person's tags (lib/tags.ts has the rules): normalised, without repeats in any case. */
+export const TagsSchema = z.array(z.string()).check(
+  z.maxLength(TAG_LIMITS.count, { error: TAG_RULES.tooMany }),
+  z.superRefine((tags, ctx) => {
+    const problem = checkTags(tags);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: tags });
+  }),
+);
+
 export const AnchorSchema = z.extend(AnchorDraftSchema, {
   id: z.string().check(z.minLength(1), z.maxLength(LIMITS.id)),
   createdAt: isoTime,
@@ -66,6 +76,8 @@ export const AnchorSchema = z.extend(AnchorDraftSchema, {
   deletedAt: z.optional(isoTime),
   lastResumedAt: z.optional(isoTime),
   resumeCount: z.number().check(z.int(), z.minimum(0)),
+  /** v5: set in the details; a new version of the name starts with its latest version's tags. */
+  tags: z.optional(TagsSchema),
 });
 export type Anchor = z.infer<typeof AnchorSchema>;
 

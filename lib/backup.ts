@@ -1,10 +1,16 @@
 import { z } from 'zod/mini';
 import { AnchorSchema, describeZodError, type Anchor } from './anchor';
 import { invisibleInName } from './anchor-check';
+import { ResumeRecordSchema, forBackup, type ResumeRecord } from './lineage';
 
 /**
- * The JSON backup: every anchor with every detail (ids, sources, trash), unlike the markdown log,
- * which keeps only what a person writes. Validated field by field on the way in.
+ * The JSON backup: every anchor with every detail (ids, sources, tags, trash) and the lineage (the
+ * resume records: which anchor went into which chat), unlike the markdown log, which keeps only
+ * what a person writes. Validated field by field on the way in.
+ *
+ * Tags and `resumes` were added without a new version number: both are optional, a backup
+ * without them (any earlier one) reads as before, and an earlier GPT Anchors reading a newer
+ * backup takes its anchors and leaves out what it does not know.
  */
 
 export const BACKUP_FORMAT = 'gpt-anchors-backup';
@@ -12,15 +18,19 @@ export const BACKUP_VERSION = 1;
 
 /** `renamed`: names whose invisible characters were removed on the way in (see `normalizeName`). */
 export type BackupParseResult =
-  | { ok: true; anchors: Anchor[]; renamed: { name: string; removed: string[] }[] }
+  | { ok: true; anchors: Anchor[]; resumes: ResumeRecord[]; renamed: { name: string; removed: string[] }[] }
   | { ok: false; error: string };
 
-/** Pretty-printed, so a backup can be read and diffed by a person. */
-export function formatBackup(anchors: Anchor[], exportedAt: string): string {
-  return `${JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, anchors }, null, 2)}\n`;
+/** Pretty-printed, so a backup can be read and diffed by a person. `resumes`: the lineage, when there is one to keep. */
+export function formatBackup(anchors: Anchor[], exportedAt: string, resumes?: ResumeRecord[]): string {
+  const lineage = resumes ? { resumes: resumes.map(forBackup) } : {};
+  return `${JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, anchors, ...lineage }, null, 2)}\n`;
 }
 
-const AnchorsSchema = z.object({ anchors: z.array(AnchorSchema, { error: '“anchors” must be a list.' }) });
+const AnchorsSchema = z.object({
+  anchors: z.array(AnchorSchema, { error: '“anchors” must be a list.' }),
+  resumes: z.optional(z.array(ResumeRecordSchema, { error: '“resumes” must be a list.' })),
+});
 
 /** Show a few problems, not hundreds: the first ones say what is wrong with the file. */
 const MAX_ISSUES = 3;
@@ -32,7 +42,7 @@ export function parseBackup(text: string): BackupParseResult {
   if (!isRecord(envelope)) return { ok: false, error: 'This JSON file is not a GPT Anchors backup (it is not an object).' };
   const versionError = checkFormatAndVersion(envelope.format, envelope.version);
   if (versionError) return { ok: false, error: versionError };
-  const parsed = AnchorsSchema.safeParse({ anchors: envelope.anchors });
+  const parsed = AnchorsSchema.safeParse({ anchors: envelope.anchors, resumes: envelope.resumes });
   if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
   const anchors = parsed.data.anchors;
   const raw = envelope.anchors as { name: string }[];
@@ -41,7 +51,9 @@ export function parseBackup(text: string): BackupParseResult {
     const removed = invisibleInName(raw[i]?.name ?? '');
     if (removed.length > 0) renamed.set(anchor.name, [...new Set([...(renamed.get(anchor.name) ?? []), ...removed])]);
   });
-  return { ok: true, anchors, renamed: [...renamed].map(([name, removed]) => ({ name, removed })) };
+  // A tab id means nothing in another browser: a record still waiting for its chat stops waiting.
+  const resumes = (parsed.data.resumes ?? []).map(forBackup);
+  return { ok: true, anchors, resumes, renamed: [...renamed].map(([name, removed]) => ({ name, removed })) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -5,8 +5,11 @@
  */
 const CHANNEL = 'gpt-anchors:changes';
 
-/** `logFolder`: the folder the log file is kept in was chosen or changed; `logStatus`: the background wrote it (or failed to). */
-export type ChangeKind = 'anchors' | 'settings' | 'logFolder' | 'logStatus';
+/**
+ * `logFolder`: the folder the log file is kept in was chosen or changed; `logStatus`: the
+ * background wrote it (or failed to); `lineage`: a resume record learned its chat (lib/lineage.ts).
+ */
+export type ChangeKind = 'anchors' | 'settings' | 'logFolder' | 'logStatus' | 'lineage';
 
 const madeHere = new Set<(kind: ChangeKind) => void>();
 

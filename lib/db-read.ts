@@ -1,8 +1,10 @@
 import type { Anchor } from './anchor';
+import type { ProjectSummary } from './board';
 import { DB_NAME, DB_VERSION } from './db-schema';
+import type { ResumeRecord } from './lineage';
 
 /**
- * The popup's reads, straight from IndexedDB without idb or zod. lib/db.ts stays the owner of
+ * The popup's and the library page's reads, straight from IndexedDB without idb or zod. lib/db.ts stays the owner of
  * the database (schema, upgrades, every write); going through it would load zod (~30 KB
  * gzipped) before the list could paint. These reads never create or upgrade anything: when the
  * database is missing or at another version they answer `null`, and the caller falls back to
@@ -44,12 +46,12 @@ function openForRead(): Promise<IDBDatabase | null> {
   return opening;
 }
 
-function request<T>(make: (store: IDBObjectStore) => IDBRequest<T>): Promise<T | null> {
+function request<T>(make: (store: IDBObjectStore) => IDBRequest<T>, storeName = 'anchors'): Promise<T | null> {
   return openForRead().then(
     (db) =>
       db &&
       new Promise<T | null>((resolve) => {
-        const req = make(db.transaction('anchors').objectStore('anchors'));
+        const req = make(db.transaction(storeName).objectStore(storeName));
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => resolve(null);
       }),
@@ -59,6 +61,23 @@ function request<T>(make: (store: IDBObjectStore) => IDBRequest<T>): Promise<T |
 /** Every stored anchor, trash included. */
 export function readAllAnchors(): Promise<Anchor[] | null> {
   return request((store) => store.getAll() as IDBRequest<Anchor[]>);
+}
+
+/** The board's project summaries (database v5, kept by lib/db.ts with every write). */
+export function readProjectSummaries(): Promise<ProjectSummary[] | null> {
+  return request((store) => store.getAll() as IDBRequest<ProjectSummary[]>, 'projects');
+}
+
+/** Every resume record (the lineage). */
+export function readResumes(): Promise<ResumeRecord[] | null> {
+  return request((store) => store.getAll() as IDBRequest<ResumeRecord[]>, 'resumes');
+}
+
+/** The stored settings as they are, unchecked (lib/settings.ts `withDefaults`, or a zod-free check of one key). */
+export function readStoredSettings(): Promise<Record<string, unknown> | null> {
+  return request((store) => store.get('settings') as IDBRequest<{ value?: Record<string, unknown> } | undefined>, 'settings').then(
+    (record) => record?.value ?? null,
+  );
 }
 
 /**

@@ -1,7 +1,9 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { AnchorSchema, describeZodError, type Anchor } from './anchor';
+import { AnchorSchema, TagsSchema, describeZodError, projectOf, type Anchor } from './anchor';
+import { summarizeProject, summarizeProjects, type ProjectSummary } from './board';
 import { announceChange } from './changes';
 import { DB_NAME, DB_VERSION } from './db-schema';
+import { ResumeRecordSchema, type ResumeRecord } from './lineage';
 import {
   LogFolderSchema,
   LogWriteStateSchema,
@@ -33,6 +35,10 @@ interface AnchorsDb extends DBSchema {
   receipts: { key: string; value: SaveReceipt; indexes: { createdAt: string } };
   /** v4: the folder the log file is kept in, and what was last written there (lib/log-file/). */
   logFile: { key: string; value: LogFileRecord };
+  /** v5: every resume, and the chat it went into once known (lib/lineage.ts). */
+  resumes: { key: string; value: ResumeRecord; indexes: { anchorId: string; tabId: number; conversationId: string } };
+  /** v5: one summary per project, kept with every write of the anchors (lib/board.ts): the library page's board. */
+  projects: { key: string; value: ProjectSummary };
 }
 
 type LogFileRecord = { key: 'folder'; value: LogFolder } | { key: 'writeState'; value: LogWriteState };
@@ -105,6 +111,26 @@ function addLogFileStoreV4(db: IDBPDatabase<AnchorsDb>): void {
   db.createObjectStore('logFile', { keyPath: 'key' });
 }
 
+/**
+ * v5: lineage and the board. A `resumes` store (which anchor was resumed, and later the chat it
+ * went into), seeded with each anchor's last resume as far as earlier versions knew it (the time,
+ * not the chat); and a `projects` store with each project's summary, built from the anchors here
+ * and kept current by every write below.
+ */
+async function addLineageAndProjectsV5(db: IDBPDatabase<AnchorsDb>, tx: UpgradeTx): Promise<void> {
+  const resumes = db.createObjectStore('resumes', { keyPath: 'id' });
+  resumes.createIndex('anchorId', 'anchorId');
+  resumes.createIndex('tabId', 'tabId');
+  resumes.createIndex('conversationId', 'conversationId');
+  const projects = db.createObjectStore('projects', { keyPath: 'project' });
+  const anchors = await tx.objectStore('anchors').getAll();
+  for (const anchor of anchors) {
+    if (!anchor.lastResumedAt) continue;
+    await resumes.add({ id: `v5-${anchor.id}`, anchorId: anchor.id, name: anchor.name, resumedAt: anchor.lastResumedAt });
+  }
+  for (const summary of summarizeProjects(anchors)) await projects.put(summary);
+}
+
 /** A write the browser refused (quota, private mode): said plainly, nothing half-written. */
 export class StorageError extends Error {
   override name = 'StorageError';
@@ -129,6 +155,7 @@ export function openAnchorsDb(): Promise<IDBPDatabase<AnchorsDb>> {
       if (oldVersion < 2) await addNamesSettingsAndResumesV2(db, tx);
       if (oldVersion < 3) addDraftsAndReceiptsV3(db);
       if (oldVersion < 4) addLogFileStoreV4(db);
+      if (oldVersion < 5) await addLineageAndProjectsV5(db, tx);
     },
     blocking() {
       // A newer version of the extension wants to upgrade: let it.
@@ -166,19 +193,115 @@ async function write<T>(run: (db: IDBPDatabase<AnchorsDb>) => Promise<T>): Promi
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// The board's project summaries, kept in the same transaction as every write of the anchors
+
+/** A read-write transaction over the anchors and the project summaries (and `more`). */
+type LibraryTx = IDBPTransaction<AnchorsDb, StoreNames<AnchorsDb>[], 'readwrite' | 'versionchange'>;
+
+function libraryTx(db: IDBPDatabase<AnchorsDb>, ...more: StoreNames<AnchorsDb>[]): LibraryTx {
+  return db.transaction(['anchors', 'projects', ...more], 'readwrite') as unknown as LibraryTx;
+}
+
+/**
+ * Runs `work` in one transaction over the anchors and the summaries: all of it is stored, or
+ * (on any error, ours or the browser's) none of it.
+ */
+async function inLibraryTx<T>(
+  db: IDBPDatabase<AnchorsDb>,
+  more: StoreNames<AnchorsDb>[],
+  work: (tx: LibraryTx) => Promise<T>,
+): Promise<T> {
+  const tx = libraryTx(db, ...more);
+  const done = tx.done;
+  try {
+    const result = await work(tx);
+    await done;
+    return result;
+  } catch (error) {
+    done.catch(() => undefined); // the abort below (or the browser's) is this error, already thrown
+    try {
+      tx.abort();
+    } catch {
+      // already aborted by the failed request
+    }
+    throw error;
+  }
+}
+
+/** Past this many projects a write (an import, say) rebuilds every summary from one read. */
+const PROJECTS_ONE_BY_ONE = 32;
+
+/** The anchors whose name's project is `project`: the name itself, or names starting `project_`. */
+async function anchorsOfProject(tx: LibraryTx, project: string): Promise<Anchor[]> {
+  const byName = tx.objectStore('anchors').index('name');
+  const exact = await byName.getAll(project);
+  // A project never holds `_` (it is what comes before the first one), unless the whole name
+  // starts with `_`: then the name is its own project. '`' is the character after '_'.
+  const prefixed = project.includes('_') ? [] : await byName.getAll(IDBKeyRange.bound(`${project}_`, `${project}\``, false, true));
+  return [...exact, ...prefixed].filter((anchor) => projectOf(anchor.name) === project);
+}
+
+/** Brings the summaries of the projects of `names` up to date with the anchors in this transaction. */
+async function refreshProjects(tx: LibraryTx, names: Iterable<string>): Promise<void> {
+  const projects = new Set([...names].map(projectOf));
+  const store = tx.objectStore('projects');
+  if (projects.size > PROJECTS_ONE_BY_ONE) {
+    const summaries = summarizeProjects(await tx.objectStore('anchors').getAll());
+    await store.clear();
+    for (const summary of summaries) await store.put(summary);
+    return;
+  }
+  for (const project of projects) {
+    const summary = summarizeProject(project, await anchorsOfProject(tx, project));
+    if (summary) await store.put(summary);
+    else await store.delete(project);
+  }
+}
+
+/** Every project's summary (the library page reads them itself, zod-free, through lib/db-read.ts). */
+export async function listProjectSummaries(): Promise<ProjectSummary[]> {
+  return (await openAnchorsDb()).getAll('projects');
+}
+
+/**
+ * Rewrites every summary from the anchors. The library page asks for it when the stored board
+ * and the library disagree (anchors written past lib/db.ts, as the tests' seeding does).
+ */
+export async function rebuildProjectSummaries(): Promise<ProjectSummary[]> {
+  const db = await openAnchorsDb();
+  return inLibraryTx(db, [], async (tx) => {
+    const summaries = summarizeProjects(await tx.objectStore('anchors').getAll());
+    await tx.objectStore('projects').clear();
+    for (const summary of summaries) await tx.objectStore('projects').put(summary);
+    return summaries;
+  });
+}
+
 export async function addAnchor(anchor: Anchor): Promise<Anchor> {
   const value = validated(anchor);
-  await write((db) => db.add('anchors', value));
+  await write((db) =>
+    inLibraryTx(db, [], async (tx) => {
+      await tx.objectStore('anchors').add(value);
+      await refreshProjects(tx, [value.name]);
+    }),
+  );
   return value;
 }
 
 /** Adds all of them in one transaction: either every anchor is stored or none is. */
-export async function addAnchors(anchors: Anchor[]): Promise<void> {
+export async function addAnchors(anchors: Anchor[], resumes: ResumeRecord[] = []): Promise<void> {
   const values = anchors.map(validated);
-  await write(async (db) => {
-    const tx = db.transaction('anchors', 'readwrite');
-    await Promise.all([...values.map((value) => tx.store.add(value)), tx.done]);
-  });
+  const records = resumes.map(validatedResume);
+  await write((db) =>
+    inLibraryTx(db, ['resumes'], async (tx) => {
+      await Promise.all([
+        ...values.map((value) => tx.objectStore('anchors').add(value)),
+        ...records.map((record) => tx.objectStore('resumes').add(record)),
+      ]);
+      await refreshProjects(tx, values.map((a) => a.name));
+    }),
+  );
 }
 
 export async function getAnchor(id: string): Promise<Anchor | undefined> {
@@ -230,15 +353,19 @@ export async function listVersions(name: string): Promise<Anchor[]> {
 
 /** Applies `change` to each anchor in one transaction; an unknown id is an error and nothing is written. */
 async function updateMany(ids: string[], change: (anchor: Anchor) => Anchor): Promise<Anchor[]> {
-  return write(async (db) => {
-    const tx = db.transaction('anchors', 'readwrite');
-    const current = await Promise.all(ids.map((id) => tx.store.get(id)));
-    const missing = ids.find((_id, i) => !current[i]);
-    if (missing !== undefined) throw new StorageError(`No anchor with id ${missing}.`);
-    const updated = current.map((anchor) => validated(change(anchor as Anchor)));
-    await Promise.all([...updated.map((anchor) => tx.store.put(anchor)), tx.done]);
-    return updated;
-  });
+  return write((db) =>
+    inLibraryTx(db, [], async (tx) => {
+      const anchors = tx.objectStore('anchors');
+      const current = await Promise.all(ids.map((id) => anchors.get(id)));
+      const missing = ids.find((_id, i) => !current[i]);
+      if (missing !== undefined) throw new StorageError(`No anchor with id ${missing}.`);
+      const updated = current.map((anchor) => validated(change(anchor as Anchor)));
+      await Promise.all(updated.map((anchor) => anchors.put(anchor)));
+      // A rename moves the anchor out of its old project too.
+      await refreshProjects(tx, [...current.map((a) => (a as Anchor).name), ...updated.map((a) => a.name)]);
+      return updated;
+    }),
+  );
 }
 
 export async function updateAnchor(id: string, change: (anchor: Anchor) => Anchor): Promise<Anchor> {
@@ -255,12 +382,138 @@ export function restoreAnchors(ids: string[]): Promise<Anchor[]> {
   return updateMany(ids, ({ deletedAt: _gone, ...anchor }) => anchor);
 }
 
-/** Deletes for good. */
+/** Deletes for good, with the anchors' resume records. */
 export async function purgeAnchors(ids: string[]): Promise<void> {
-  await write(async (db) => {
-    const tx = db.transaction('anchors', 'readwrite');
-    await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
-  });
+  await write((db) =>
+    inLibraryTx(db, ['resumes'], async (tx) => {
+      const anchors = tx.objectStore('anchors');
+      const gone = await Promise.all(ids.map((id) => anchors.get(id)));
+      const resumes = tx.objectStore('resumes');
+      const records = (await Promise.all(ids.map((id) => resumes.index('anchorId').getAllKeys(id)))).flat();
+      await Promise.all([...ids.map((id) => anchors.delete(id)), ...records.map((key) => resumes.delete(key))]);
+      await refreshProjects(tx, gone.flatMap((anchor) => (anchor ? [anchor.name] : [])));
+    }),
+  );
+}
+
+/**
+ * Sets the tags of an anchor name: every live version gets them (a version saved later starts
+ * with its latest version's, see lib/library.ts). An empty list removes them.
+ */
+export async function setTags(name: string, tags: string[]): Promise<Anchor[]> {
+  const parsed = TagsSchema.safeParse(tags);
+  if (!parsed.success) throw new StorageError(`Invalid tags: ${describeZodError(parsed.error)}`);
+  return write((db) =>
+    inLibraryTx(db, [], async (tx) => {
+      const anchors = tx.objectStore('anchors');
+      const versions = (await anchors.index('name').getAll(name)).filter((a) => !a.deletedAt);
+      if (versions.length === 0) throw new StorageError(`No anchor named [${name}] is in the library.`);
+      const updated = versions.map(({ tags: _old, ...anchor }) => validated(parsed.data.length > 0 ? { ...anchor, tags: parsed.data } : anchor));
+      await Promise.all(updated.map((anchor) => anchors.put(anchor)));
+      await refreshProjects(tx, [name]);
+      return updated;
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lineage: resumes and the chats they went into (lib/lineage.ts)
+
+/** How long a resume waits for its chat's first message; the page reports it once sent. */
+export const RESUME_CHAT_TTL_MS = 12 * 60 * 60_000;
+
+function validatedResume(record: ResumeRecord): ResumeRecord {
+  const parsed = ResumeRecordSchema.safeParse(record);
+  if (!parsed.success) throw new StorageError(`Invalid resume record: ${describeZodError(parsed.error)}`);
+  return parsed.data;
+}
+
+const newestResume = (records: ResumeRecord[]) =>
+  records.reduce<ResumeRecord | undefined>((best, r) => (!best || r.resumedAt > best.resumedAt ? r : best), undefined);
+
+/**
+ * A ChatGPT tab resumed `anchorId`: counts it on the anchor and starts its resume record, keyed to
+ * the tab until the new chat's id is known, in one transaction. An older record of the same tab
+ * still waiting for its chat stops waiting: that tab has moved on to this resume.
+ */
+export async function recordResumeInTab(
+  anchorId: string,
+  tabId: number,
+  options: { now?: Date; handshake?: boolean } = {},
+): Promise<ResumeRecord> {
+  const when = (options.now ?? new Date()).toISOString();
+  return write((db) =>
+    inLibraryTx(db, ['resumes'], async (tx) => {
+      const anchors = tx.objectStore('anchors');
+      const anchor = await anchors.get(anchorId);
+      if (!anchor || anchor.deletedAt) throw new StorageError('That anchor is no longer in the library.');
+      await anchors.put(validated({ ...anchor, lastResumedAt: when, resumeCount: anchor.resumeCount + 1 }));
+      const resumes = tx.objectStore('resumes');
+      for (const { tabId: _waiting, ...older } of await resumes.index('tabId').getAll(tabId)) await resumes.put(older);
+      const record = validatedResume({
+        id: crypto.randomUUID(),
+        anchorId,
+        name: anchor.name,
+        resumedAt: when,
+        tabId,
+        ...(options.handshake ? { handshake: 'asked' as const } : {}),
+      });
+      await resumes.add(record);
+      await refreshProjects(tx, [anchor.name]);
+      return record;
+    }),
+  );
+}
+
+/**
+ * The page reports that the chat its resume went into has started (its first message was sent):
+ * the tab's waiting record learns the chat and forgets the tab. Undefined when the tab has no
+ * resume waiting (none made, or older than RESUME_CHAT_TTL_MS), or when the chat is already
+ * linked to a resume (an older resumed chat opened in this tab did not start from this one).
+ */
+export async function bindResumedChat(
+  tabId: number,
+  chat: { conversationId: string; url: string },
+  now = new Date(),
+): Promise<ResumeRecord | undefined> {
+  const db = await openAnchorsDb();
+  const tx = db.transaction('resumes', 'readwrite');
+  const waiting = newestResume(await tx.store.index('tabId').getAll(tabId));
+  // A chat already linked (an earlier resume's, opened again in this tab) did not start from this resume.
+  const linked = (await tx.store.index('conversationId').count(chat.conversationId)) > 0;
+  let bound: ResumeRecord | undefined;
+  if (waiting && !linked) {
+    const { tabId: _tab, ...rest } = waiting;
+    const expired = now.getTime() - Date.parse(waiting.resumedAt) > RESUME_CHAT_TTL_MS;
+    bound = expired ? undefined : validatedResume({ ...rest, ...chat, chatStartedAt: now.toISOString() });
+    await tx.store.put(bound ?? rest);
+  }
+  await tx.done;
+  if (bound) announceChange('lineage');
+  return bound;
+}
+
+/** The resume that started this chat (the newest, should it somehow have been reported twice). */
+export async function resumeOfConversation(conversationId: string): Promise<ResumeRecord | undefined> {
+  return newestResume(await (await openAnchorsDb()).getAllFromIndex('resumes', 'conversationId', conversationId));
+}
+
+export async function updateResume(id: string, change: (record: ResumeRecord) => ResumeRecord): Promise<ResumeRecord> {
+  const db = await openAnchorsDb();
+  const tx = db.transaction('resumes', 'readwrite');
+  const record = await tx.store.get(id);
+  if (!record) {
+    await tx.done;
+    throw new StorageError(`No resume record with id ${id}.`);
+  }
+  const updated = validatedResume(change(record));
+  await Promise.all([tx.store.put(updated), tx.done]);
+  announceChange('lineage');
+  return updated;
+}
+
+export async function listResumes(): Promise<ResumeRecord[]> {
+  return (await openAnchorsDb()).getAll('resumes');
 }
 
 const SETTINGS_KEY = 'settings';
@@ -347,12 +600,15 @@ export async function swapTrashed(trashId: string, restoreId: string, when = new
 /** In one transaction: `added` is stored and `trashId` moves to the trash (a version replaced). */
 export async function addReplacingVersion(added: Anchor, trashId: string, when = new Date().toISOString()): Promise<Anchor> {
   const value = validated(added);
-  await write(async (db) => {
-    const tx = db.transaction('anchors', 'readwrite');
-    const old = await tx.store.get(trashId);
-    if (!old) throw new StorageError(`No anchor with id ${trashId}.`);
-    await Promise.all([tx.store.add(value), tx.store.put({ ...old, deletedAt: when }), tx.done]);
-  });
+  await write((db) =>
+    inLibraryTx(db, [], async (tx) => {
+      const anchors = tx.objectStore('anchors');
+      const old = await anchors.get(trashId);
+      if (!old) throw new StorageError(`No anchor with id ${trashId}.`);
+      await Promise.all([anchors.add(value), anchors.put({ ...old, deletedAt: when })]);
+      await refreshProjects(tx, [value.name, old.name]);
+    }),
+  );
   return value;
 }
 
@@ -375,12 +631,15 @@ export class EditConflict extends Error {
  */
 export async function addVersionIfUnchanged(anchor: Anchor, name: string, latestId: string): Promise<Anchor> {
   const value = validated(anchor);
-  await write(async (db) => {
-    const tx = db.transaction('anchors', 'readwrite');
-    const versions = (await tx.store.index('name').getAll(name)).filter((a) => !a.deletedAt).sort(newestFirst);
-    if (versions[0]?.id !== latestId) throw new EditConflict(versions[0]); // nothing written: the transaction ends empty
-    await Promise.all([tx.store.add(value), tx.done]);
-  });
+  await write((db) =>
+    inLibraryTx(db, [], async (tx) => {
+      const anchors = tx.objectStore('anchors');
+      const versions = (await anchors.index('name').getAll(name)).filter((a) => !a.deletedAt).sort(newestFirst);
+      if (versions[0]?.id !== latestId) throw new EditConflict(versions[0]); // nothing written: the transaction ends empty
+      await anchors.add(value);
+      await refreshProjects(tx, [value.name]);
+    }),
+  );
   return value;
 }
 
@@ -414,13 +673,17 @@ export async function deleteDraft(anchorId: string): Promise<void> {
 export async function storeFileImport({ add, replace }: { add: Anchor[]; replace: Anchor[] }): Promise<void> {
   const adding = add.map(validated);
   const replacing = replace.map(validated);
-  await write(async (db) => {
-    const tx = db.transaction('anchors', 'readwrite');
-    const current = await Promise.all(replacing.map((anchor) => tx.store.get(anchor.id)));
-    const missing = replacing.find((_anchor, i) => !current[i]);
-    if (missing) throw new StorageError(`No anchor with id ${missing.id}.`);
-    await Promise.all([...adding.map((a) => tx.store.add(a)), ...replacing.map((a) => tx.store.put(a)), tx.done]);
-  });
+  await write((db) =>
+    inLibraryTx(db, [], async (tx) => {
+      const anchors = tx.objectStore('anchors');
+      const current = await Promise.all(replacing.map((anchor) => anchors.get(anchor.id)));
+      const missing = replacing.find((_anchor, i) => !current[i]);
+      if (missing) throw new StorageError(`No anchor with id ${missing.id}.`);
+      await Promise.all([...adding.map((a) => anchors.add(a)), ...replacing.map((a) => anchors.put(a))]);
+      const names = [...adding, ...replacing, ...current].flatMap((a) => (a ? [a.name] : []));
+      await refreshProjects(tx, names);
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

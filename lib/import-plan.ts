@@ -1,6 +1,7 @@
 import { AnchorDraftSchema, describeZodError, sameDraft, type Anchor, type AnchorDraft } from './anchor';
 import { invisibleInName } from './anchor-check';
 import { parseBackup } from './backup';
+import type { ResumeRecord } from './lineage';
 import { parseAnchorLog, type LogEntry } from './parse';
 
 /**
@@ -13,14 +14,24 @@ export interface ImportWarning {
   message: string;
 }
 
+/** `resumesToAdd`: a JSON backup's lineage records not already kept (a markdown log has none). */
 export type ImportPlan =
-  | { ok: true; toAdd: Anchor[]; duplicates: number; warnings: ImportWarning[]; kind: 'markdown' | 'json' }
+  | {
+      ok: true;
+      toAdd: Anchor[];
+      resumesToAdd: ResumeRecord[];
+      duplicates: number;
+      warnings: ImportWarning[];
+      kind: 'markdown' | 'json';
+    }
   | { ok: false; error: string };
 
 export interface ImportInput {
   fileName: string;
   text: string;
   existing: Anchor[];
+  /** The lineage already kept (a JSON backup's records with these ids are not added again). */
+  existingResumes?: ResumeRecord[];
   /** ISO time of the import: stands in for entries that have no timestamp. */
   now: string;
   newId: () => string;
@@ -73,7 +84,7 @@ function planMarkdown(input: ImportInput): ImportPlan {
     toAdd.push(anchor);
   }
   warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { ok: true, toAdd, duplicates, warnings, kind: 'markdown' };
+  return { ok: true, toAdd, resumesToAdd: [], duplicates, warnings, kind: 'markdown' };
 }
 
 /**
@@ -116,17 +127,25 @@ function planJson(input: ImportInput): ImportPlan {
   const known = new DuplicateIndex(input.existing);
   const toAdd: Anchor[] = [];
   const warnings = backup.renamed.map(({ name, removed }) => invisibleNote(name, removed));
+  /** A backed-up anchor the library already holds under another id: its lineage follows that id. */
+  const sameAs = new Map<string, string>();
   let duplicates = 0;
   for (const anchor of backup.anchors) {
     // Everything is kept as backed up, the trash included: a backup restores, it does not re-date.
-    if (known.hasAnchor(anchor)) {
+    const stored = known.findAnchor(anchor);
+    if (stored !== undefined) {
       duplicates++;
+      if (stored !== anchor.id) sameAs.set(anchor.id, stored);
       continue;
     }
     known.add(anchor);
     toAdd.push(anchor);
   }
-  return { ok: true, toAdd, duplicates, warnings, kind: 'json' };
+  const keptResumes = new Set((input.existingResumes ?? []).map((record) => record.id));
+  const resumesToAdd = backup.resumes
+    .filter((record) => !keptResumes.has(record.id))
+    .map((record) => ({ ...record, anchorId: sameAs.get(record.anchorId) ?? record.anchorId }));
+  return { ok: true, toAdd, resumesToAdd, duplicates, warnings, kind: 'json' };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -152,10 +171,13 @@ class DuplicateIndex {
   /** Each distinct text once; its position is its id below. */
   private readonly texts: AnchorDraft[] = [];
   private readonly byHash = new Map<number, number[]>();
-  /** `textId day` of every anchor, of those whose time is unknown, and `textId minute` of the rest. */
-  private readonly days = new Set<string>();
-  private readonly unknownTimeDays = new Set<string>();
-  private readonly minutes = new Set<string>();
+  /**
+   * `textId day` of every anchor, of those whose time is unknown, and `textId minute` of the rest,
+   * each to the id of the first anchor found there (a backup's lineage follows that id).
+   */
+  private readonly days = new Map<string, string>();
+  private readonly unknownTimeDays = new Map<string, string>();
+  private readonly minutes = new Map<string, string>();
 
   constructor(anchors: Anchor[]) {
     for (const anchor of anchors) this.add(anchor);
@@ -172,32 +194,37 @@ class DuplicateIndex {
       else this.byHash.set(hash, [text]);
     }
     const { day, minute } = momentOf(anchor.createdAt);
-    this.days.add(`${text} ${day}`);
-    if (anchor.timeKnown) this.minutes.add(`${text} ${minute}`);
-    else this.unknownTimeDays.add(`${text} ${day}`);
+    keepFirst(this.days, `${text} ${day}`, anchor.id);
+    if (anchor.timeKnown) keepFirst(this.minutes, `${text} ${minute}`, anchor.id);
+    else keepFirst(this.unknownTimeDays, `${text} ${day}`, anchor.id);
   }
 
-  hasAnchor(anchor: Anchor): boolean {
-    return this.ids.has(anchor.id) || this.hasMoment(anchor, anchor.createdAt, anchor.timeKnown);
+  /** The id of the stored anchor this one is: the same id, or the same text at the same moment. */
+  findAnchor(anchor: Anchor): string | undefined {
+    return this.ids.has(anchor.id) ? anchor.id : this.atMoment(anchor, anchor.createdAt, anchor.timeKnown);
   }
 
   hasEntry(draft: AnchorDraft, entry: LogEntry): boolean {
     const { createdAt } = entry;
-    return createdAt === undefined ? this.textId(draft) !== undefined : this.hasMoment(draft, createdAt, entry.timeKnown);
+    return createdAt === undefined ? this.textId(draft) !== undefined : this.atMoment(draft, createdAt, entry.timeKnown) !== undefined;
   }
 
   private textId(draft: AnchorDraft): number | undefined {
     return this.byHash.get(hashText(draft))?.find((id) => sameDraft(this.texts[id]!, draft));
   }
 
-  /** The same text at the same minute, or on the same day when either time is unknown. */
-  private hasMoment(draft: AnchorDraft, createdAt: string, timeKnown: boolean): boolean {
+  /** An anchor with the same text at the same minute, or on the same day when either time is unknown. */
+  private atMoment(draft: AnchorDraft, createdAt: string, timeKnown: boolean): string | undefined {
     const text = this.textId(draft);
-    if (text === undefined) return false;
+    if (text === undefined) return undefined;
     const { day, minute } = momentOf(createdAt);
-    if (!timeKnown) return this.days.has(`${text} ${day}`);
-    return this.unknownTimeDays.has(`${text} ${day}`) || this.minutes.has(`${text} ${minute}`);
+    if (!timeKnown) return this.days.get(`${text} ${day}`);
+    return this.unknownTimeDays.get(`${text} ${day}`) ?? this.minutes.get(`${text} ${minute}`);
   }
+}
+
+function keepFirst(map: Map<string, string>, key: string, id: string): void {
+  if (!map.has(key)) map.set(key, id);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Anchor } from './anchor';
 import { FIELD_LABELS, projectOf, type FieldKey } from './anchor-fields';
 import { matchRank, rankByMatch, searchHead, searchTerms, searchableText, type SearchHead } from './search';
+import { countTags, hasTag } from './tags';
 
 /**
  * The popup's in-memory library: anchors grouped by name, searched as-you-type. Pure and zod-free
@@ -27,6 +28,8 @@ export interface LibraryIndex {
   /** Newest latest-version first. */
   groups: AnchorGroup[];
   projects: { name: string; count: number }[];
+  /** Every tag on a name's latest version, with how many names carry it. */
+  tags: { name: string; count: number }[];
   /** Lower-cased text of every field of every version, per group; built once, on demand. */
   haystacks: string[] | null;
   /** Lower-cased name and latest next action per group, for ranking; built with `haystacks`. */
@@ -59,7 +62,8 @@ export function buildIndex(anchors: Anchor[]): LibraryIndex {
   const projects = [...counts]
     .map(([name, count]) => ({ name, count }))
     .sort((a, b) => a.name.localeCompare(b.name));
-  return { groups, projects, haystacks: null, byName: null };
+  const tags = countTags(groups.map((group) => group.versions[0]?.tags));
+  return { groups, projects, tags, haystacks: null, byName: null };
 }
 
 /** Builds the search text once per load (the popup calls it when idle, or on the first keystroke). */
@@ -80,18 +84,24 @@ export interface LibraryQuery {
   /** '' for every project. */
   project: string;
   sort: SortOrder;
+  /** '' (or left out) for any tag; else only names whose latest version carries it. */
+  tag?: string;
 }
 
 /**
- * The groups to show: every search term must appear somewhere in a group's versions. Groups whose
+ * The groups to show: in the project and with the tag asked for (if any), and every search term
+ * must appear somewhere in a group's versions. Groups whose
  * name holds every term come first, then those whose latest next action holds the rest, then the
  * others (`matchRank`); within each, the chosen sort order.
  */
-export function queryIndex(index: LibraryIndex, { query, project, sort }: LibraryQuery): AnchorGroup[] {
+export function queryIndex(index: LibraryIndex, { query, project, sort, tag = '' }: LibraryQuery): AnchorGroup[] {
   const terms = searchTerms(query);
   const base = sort === 'name' ? sortedByName(index) : index.groups;
-  if (terms.length === 0 && !project) return base;
-  const inProject = project ? base.filter((group) => group.project === project) : base;
+  if (terms.length === 0 && !project && !tag) return base;
+  const inProject =
+    project || tag
+      ? base.filter((group) => (!project || group.project === project) && (!tag || hasTag(group.versions[0]?.tags, tag)))
+      : base;
   if (terms.length === 0) return inProject;
   const haystacks = prepareSearch(index);
   const heads = index.heads!;

@@ -7,8 +7,9 @@ const RECENT_FOR_DUPLICATES = 200;
 export type SaveRequest = { draft: AnchorDraft; origin: Origin; source: Source };
 
 /**
- * Saves an anchor as a new version of its name. Saving an anchor already in the library (see
- * `findSaved`) returns the stored one instead of making a duplicate.
+ * Saves an anchor as a new version of its name, with the tags its latest version has. Saving an
+ * anchor already in the library (see `findSaved`) returns the stored one instead of making a
+ * duplicate.
  */
 export async function saveAnchorVersion(
   request: SaveRequest,
@@ -17,6 +18,7 @@ export async function saveAnchorVersion(
   const secrets = describeSecrets(request.draft);
   const existing = await findSaved(request);
   if (existing) return { anchor: existing, duplicate: true, secrets: describeSecrets(existing) };
+  const [latest] = await listVersions(request.draft.name);
   const anchor = await addAnchor({
     ...request.draft,
     id: crypto.randomUUID(),
@@ -25,6 +27,7 @@ export async function saveAnchorVersion(
     source: request.source,
     origin: request.origin,
     resumeCount: 0,
+    ...(latest?.tags ? { tags: latest.tags } : {}),
   });
   return { anchor, duplicate: false, secrets };
 }

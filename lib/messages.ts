@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 import { LIMITS, OriginSchema, SourceSchema, describeZodError, type Anchor } from './anchor';
 import type { LogFileView, Resolution } from './log-file/records';
 import type { Checks } from './protocol';
-import { MAX_REPLY_TEXT } from './reply-text';
+import { MAX_HANDSHAKE_REPLY, MAX_REPLY_TEXT } from './reply-text';
 import type { Shortcuts } from './shortcuts';
 
 /**
@@ -24,7 +24,10 @@ export const backgroundRequests = {
   saveText: z.object({ text, origin: OriginSchema, source: SourceSchema }),
   /** What a finished reply on the page is, for its *Save this anchor* button. */
   checkReply: z.object({ text, source: SourceSchema }),
-  /** Save anchor on a chat without an anchor: the request to send (named from the chat's title) and how long to wait. */
+  /**
+   * Save anchor on a chat without an anchor: the request to send (named from the chat's title, or
+   * a rolling request in a chat resumed from an anchor) and how long to wait.
+   */
   anchorRequest: z.object({ chatTitle: z.string().check(z.maxLength(LIMITS.title)) }),
   undoSave: z.object({ receipt }),
   /** The name is checked by the handler, so the page shows the rule's own sentence. */
@@ -34,6 +37,13 @@ export const backgroundRequests = {
   /** For the in-page bar's titles: ChatGPT's page cannot call commands.getAll(). */
   getShortcuts: z.object({}),
   recordResume: z.object({ id }),
+  /**
+   * From the tab a resume filled: the chat has started (its first message was sent) and got this
+   * conversation id. The id only; the background checks it against the tab's address.
+   */
+  chatStarted: z.object({ conversationId: id }),
+  /** ChatGPT's reply to a resume text that asked it to restate the next action. */
+  checkHandshake: z.object({ reply: z.string().check(z.maxLength(MAX_HANDSHAKE_REPLY)) }),
   resumeInNewTab: z.object({ id }),
   claimPendingResume: z.object({}),
   openPicker: z.object({}),
@@ -77,6 +87,8 @@ export const backgroundAudience: Record<keyof typeof backgroundRequests, 'chatgp
   deleteUnmasked: 'chatgptTab',
   getShortcuts: 'chatgptTab',
   recordResume: 'chatgptTab',
+  chatStarted: 'chatgptTab',
+  checkHandshake: 'chatgptTab',
   resumeInNewTab: 'extensionPage',
   claimPendingResume: 'chatgptTab',
   openPicker: 'chatgptTab',
@@ -105,14 +117,28 @@ export type SaveResult = { anchor: Anchor; duplicate: boolean; secrets: string[]
 export type SaveTextResult = SaveResult | { notAnchor: string };
 /** An anchor; one that breaks a limit (saving it says why); one already in the library; or not an anchor. */
 export type ReplyKind = 'anchor' | 'invalid' | 'saved' | 'none';
-export type AnchorRequest = { text: string; replyTimeoutMs: number };
+/** `rolling`: the request updates that anchor (its reply is saved as the anchor's next version). */
+export type AnchorRequest = { text: string; replyTimeoutMs: number; rolling: { name: string } | null };
 /** A masked new version of an anchor; the unmasked one is in the trash until deleted or undone. */
 export type MaskResult = { anchor: Anchor; receipt: string };
 /** After an Undo: for a mask, the version that came back from the trash. */
 export type UndoResult = { restored: Anchor | null };
 export type ResumeOrder = { text: string; autoSend: boolean; anchorId: string; name: string };
+/** `handshake`: the page should read the chat's first reply and send it back with checkHandshake. */
+export type ChatStarted = { name: string; handshake: boolean };
+export type HandshakeResult = {
+  verdict: 'matched' | 'differed' | 'unclear';
+  /** ChatGPT's line, and the anchor's next action. */
+  restated: string;
+  expected: string;
+  name: string;
+  /** The toast's sentence (handshakeSentence). */
+  text: string;
+};
 export type ImportReport = {
   added: number;
+  /** Lineage records a JSON backup brought in. */
+  resumes?: number;
   duplicates: number;
   warnings: { line?: number; message: string }[];
   kind: 'markdown' | 'json';
@@ -129,6 +155,9 @@ export interface BackgroundResponses {
   /** Our two commands' keys only, '' when unset: nothing else of commands.getAll(). */
   getShortcuts: Shortcuts;
   recordResume: null;
+  /** null: no resume of this tab was waiting for its chat. */
+  chatStarted: ChatStarted | null;
+  checkHandshake: HandshakeResult;
   resumeInNewTab: { tabId: number };
   claimPendingResume: ResumeOrder | null;
   /** The token the picker frame must present (the content script hands it over, see lib/content/picker-frame.ts). */

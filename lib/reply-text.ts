@@ -12,6 +12,9 @@
  */
 export const MAX_REPLY_TEXT = 2_000_000;
 
+/** The most of a reply the page sends for the resume handshake: longer than any one line a next action is restated in. */
+export const MAX_HANDSHAKE_REPLY = 4_000;
+
 /** "This reply is too long…": `what` is the text's name in the sentence. */
 export function tooLongToRead(what: string, length: number): string {
   return `${what} is too long to be read as an anchor (${length} characters; the limit is ${MAX_REPLY_TEXT}). Nothing was saved.`;

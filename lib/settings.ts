@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { STALE_DAYS } from './board';
 import { DEFAULT_TEMPLATE, TEMPLATE_PLACEHOLDER } from './format';
 
 export { TEMPLATE_PLACEHOLDER };
@@ -21,6 +22,18 @@ export const SettingsSchema = z.object({
       z.minimum(2, { error: 'Wait at least 2 seconds.' }),
       z.maximum(900, { error: 'Wait at most 900 seconds (15 minutes).' }),
     ),
+  /** The library page marks a project stale when nothing was saved or resumed for this many days. */
+  staleAfterDays: z
+    .number()
+    .check(
+      z.int({ error: 'Give a whole number of days.' }),
+      z.minimum(STALE_DAYS.min, { error: `At least ${STALE_DAYS.min} day.` }),
+      z.maximum(STALE_DAYS.max, { error: `At most ${STALE_DAYS.max} days.` }),
+    ),
+  /** Save anchor in a resumed chat asks ChatGPT to update the anchor it was resumed from. */
+  rollingAnchors: z.boolean(),
+  /** The resume text asks ChatGPT to restate the next action; a different one is flagged. */
+  resumeHandshake: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -30,6 +43,9 @@ export const DEFAULT_SETTINGS: Settings = {
   dateFormat: 'us',
   exportAllVersions: true,
   replyTimeoutSeconds: 180,
+  staleAfterDays: STALE_DAYS.default,
+  rollingAnchors: true,
+  resumeHandshake: false,
 };
 
 /**

@@ -15,6 +15,10 @@ export function HeaderBar({ view, trashCount, onView }: Props) {
   return (
     <header class="head">
       <h1>GPT Anchors</h1>
+      {/* The full-page library (entrypoints/library/): projects at a glance, lineage, tags. */}
+      <a class="btn" href="/library.html" target="_blank" title="Every project at a glance: next actions, lineage across chats, tags">
+        Open library
+      </a>
       <ExportMenu />
       <ImportButton />
       {view === 'library' ? (

@@ -6,7 +6,7 @@ import { EmptyState } from './EmptyState';
 import { LibraryList } from './LibraryList';
 import { Toolbar } from './Toolbar';
 
-export type Filters = { query: string; project: string; sort: SortOrder };
+export type Filters = { query: string; project: string; sort: SortOrder; tag: string };
 
 type Props = {
   index: LibraryIndex;
@@ -34,6 +34,7 @@ export function Library({ index, partial, filters, onFilters, searchRef, expande
         onQuery={(query) => onFilters({ ...filters, query })}
         onProject={(project) => onFilters({ ...filters, project })}
         onSort={(sort) => onFilters({ ...filters, sort })}
+        onTag={(tag) => onFilters({ ...filters, tag })}
         onArrowDown={() => document.querySelector<HTMLElement>('[data-row][tabindex="0"]')?.focus()}
       />
       <p class="count muted" aria-live="polite">
@@ -46,8 +47,9 @@ export function Library({ index, partial, filters, onFilters, searchRef, expande
       {groups.length === 0 ? (
         <p class="empty">
           No anchor matches{filters.query ? ` “${filters.query}”` : ''}
-          {filters.project ? ` in ${filters.project}` : ''}.{' '}
-          <button type="button" class="link" onClick={() => onFilters({ ...filters, query: '', project: '' })}>
+          {filters.project ? ` in ${filters.project}` : ''}
+          {filters.tag ? ` tagged ${filters.tag}` : ''}.{' '}
+          <button type="button" class="link" onClick={() => onFilters({ ...filters, query: '', project: '', tag: '' })}>
             Show all
           </button>
         </p>
@@ -56,7 +58,7 @@ export function Library({ index, partial, filters, onFilters, searchRef, expande
           groups={groups}
           terms={terms}
           partial={partial}
-          resetKey={`${filters.query}\n${filters.project}\n${filters.sort}`}
+          resetKey={`${filters.query}\n${filters.project}\n${filters.sort}\n${filters.tag}`}
           expandedName={expandedName}
           onExpand={onExpand}
           onDelete={onDelete}

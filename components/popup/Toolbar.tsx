@@ -7,16 +7,18 @@ type Props = {
   query: string;
   project: string;
   sort: SortOrder;
+  tag: string;
   searchRef: Ref<HTMLInputElement>;
   onQuery: (query: string) => void;
   onProject: (project: string) => void;
   onSort: (sort: SortOrder) => void;
+  onTag: (tag: string) => void;
   /** ↓ in the search box goes to the list. */
   onArrowDown: () => void;
 };
 
-/** Search as you type, filter by project, sort. */
-export function Toolbar({ index, query, project, sort, searchRef, onQuery, onProject, onSort, onArrowDown }: Props) {
+/** Search as you type, filter by project (and by tag, once any name has one), sort. */
+export function Toolbar({ index, query, project, sort, tag, searchRef, onQuery, onProject, onSort, onTag, onArrowDown }: Props) {
   return (
     <div class="toolbar">
       <input
@@ -47,6 +49,16 @@ export function Toolbar({ index, query, project, sort, searchRef, onQuery, onPro
           </option>
         ))}
       </select>
+      {(index.tags.length > 0 || tag) && (
+        <select aria-label="Tag" title="Show the anchors with one tag (set in an anchor's details)" value={tag} onChange={(event) => onTag(event.currentTarget.value)}>
+          <option value="">All tags</option>
+          {index.tags.map((t) => (
+            <option key={t.name} value={t.name}>
+              {t.name} ({t.count})
+            </option>
+          ))}
+        </select>
+      )}
       <select aria-label="Sort" value={sort} onChange={(event) => onSort(event.currentTarget.value as SortOrder)}>
         <option value="newest">Newest first</option>
         <option value="name">By name</option>

@@ -12,6 +12,7 @@ import {
   purgeAnchors,
   putDraft,
   restoreAnchors,
+  setTags,
   trashAnchors,
   type EditDraft,
 } from '../../lib/db';
@@ -30,7 +31,7 @@ wakeBackgroundOnWrites();
 
 export { EditForm } from './EditForm';
 export { latestVersionId, saveEditedVersion } from './edits';
-export { listAllAnchors, purgeAnchors, restoreAnchors, trashAnchors, LONG_RESUME_CHARS };
+export { listAllAnchors, purgeAnchors, restoreAnchors, setTags, trashAnchors, LONG_RESUME_CHARS };
 export { EditConflict, deleteDraft, getDraft, putDraft, type EditDraft };
 
 export async function copyAsMarkdown(anchor: Anchor): Promise<void> {

@@ -25,6 +25,7 @@ export async function saveEditedVersion(original: Anchor, draft: AnchorDraft, la
     source: original.source,
     origin: 'manual',
     resumeCount: 0,
+    ...(original.tags ? { tags: original.tags } : {}),
   };
   return latestAtStart === undefined ? addAnchor(version) : addVersionIfUnchanged(version, original.name, latestAtStart);
 }

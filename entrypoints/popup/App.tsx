@@ -23,7 +23,7 @@ const isTyping = (target: EventTarget | null) =>
 /** The library: header, status, search and list, trash, the edit form, the undo toast. */
 export function App() {
   const { index, partial, trash, error } = useLibrary();
-  const [filters, setFilters] = useState<Filters>({ query: '', project: '', sort: 'newest' });
+  const [filters, setFilters] = useState<Filters>({ query: '', project: '', sort: 'newest', tag: '' });
   const [view, setView] = useState<'library' | 'trash'>('library');
   const [expandedName, setExpandedName] = useState<string | null>(null);
   const [editing, setEditing] = useState<Anchor | null>(null);

@@ -8,18 +8,20 @@ import {
   listAllAnchors,
   listAnchors,
   listNewest,
+  listResumes,
   setPendingResume,
   takePendingResume,
-  updateAnchor,
 } from '../db';
 import { planImport } from '../import-plan';
 import { checkLogFile, resolveLogFileChange, scheduleLogWrite } from '../log-file/keeper';
 import { backgroundChecks, type BackgroundResponses, type CheckedBackgroundPayloads, type ResumeOrder } from '../messages';
 import { answerMessages, sendToTab, type Handlers } from '../protocol';
+import { withHandshake } from '../rolling';
 import { shortcutsFrom } from '../shortcuts';
 import { NEW_CHAT_URL } from '../chatgpt/hosts';
 import { downloadText, localDateStamp } from './download';
 import { suggestAnchorName } from '../names';
+import { anchorRequest, chatStarted, checkHandshake, handshakeAsked, recordTabResume, rollingSaveName } from './lineage';
 import { checkReply, deleteUnmaskedFromPage, maskFromPage, renameFromPage, saveTextFromPage, undoFromPage } from './page-actions';
 import { claimPickerSession, endPickerSession, openPickerSession, pickerLibraryPage, requirePickerSession } from './picker-sessions';
 import { refusal, thisExtension } from './senders';
@@ -43,18 +45,25 @@ function tabOf(sender: Browser.runtime.MessageSender): number {
   return tabId;
 }
 
+/** The resume text (asking ChatGPT to restate the next action when the handshake is on). */
 async function prepareResume(id: string): Promise<ResumeOrder> {
   const anchor = await requireAnchor(id);
   const settings = await getSettings();
-  return { text: formatResumeText(anchor), autoSend: settings.autoSend, anchorId: id, name: anchor.name };
+  const text = handshakeAsked(anchor, settings) ? withHandshake(formatResumeText(anchor)) : formatResumeText(anchor);
+  return { text, autoSend: settings.autoSend, anchorId: id, name: anchor.name };
 }
 
 const handlers: BackgroundHandlers = {
-  saveText: (request, sender) => saveTextFromPage(request, tabOf(sender)),
+  async saveText(request, sender) {
+    // The reply to a rolling request is the next version of the anchor it updates (lineage.ts).
+    const rollingName = await rollingSaveName(request.origin, sender);
+    return saveTextFromPage(request, tabOf(sender), { rollingName });
+  },
   checkReply: ({ text, source }) => checkReply(text, source),
-  async anchorRequest({ chatTitle }) {
-    const { template, replyTimeoutSeconds } = await getSettings();
-    return { text: fillTemplate(template, suggestAnchorName(chatTitle)), replyTimeoutMs: replyTimeoutSeconds * 1000 };
+  async anchorRequest({ chatTitle }, sender) {
+    const settings = await getSettings();
+    const request = await anchorRequest(suggestAnchorName(chatTitle), sender, settings);
+    return { ...request, replyTimeoutMs: settings.replyTimeoutSeconds * 1000 };
   },
   undoSave: ({ receipt }, sender) => undoFromPage(receipt, tabOf(sender)),
   renameAnchor: ({ receipt, name }, sender) => renameFromPage(receipt, name, tabOf(sender)),
@@ -63,14 +72,14 @@ const handlers: BackgroundHandlers = {
 
   getShortcuts: async () => shortcutsFrom(await browser.commands.getAll()),
 
-  async recordResume({ id }) {
-    await updateAnchor(id, (anchor) => ({
-      ...anchor,
-      lastResumedAt: new Date().toISOString(),
-      resumeCount: anchor.resumeCount + 1,
-    }));
+  async recordResume({ id }, sender) {
+    await recordTabResume(await requireAnchor(id), sender, await getSettings());
     return null;
   },
+
+  chatStarted: ({ conversationId }, sender) => chatStarted(conversationId, sender),
+
+  checkHandshake: ({ reply }, sender) => checkHandshake(reply, sender),
 
   async resumeInNewTab({ id }) {
     await requireAnchor(id);
@@ -137,7 +146,7 @@ const handlers: BackgroundHandlers = {
     const stamp = localDateStamp(new Date());
     if (format === 'json') {
       const filename = `gpt-anchors-backup-${stamp}.json`;
-      await downloadText(filename, formatBackup(all, new Date().toISOString()), 'application/json');
+      await downloadText(filename, formatBackup(all, new Date().toISOString(), await listResumes()), 'application/json');
       return { filename, count: all.length };
     }
     const text = formatLog(all, {
@@ -153,16 +162,12 @@ const handlers: BackgroundHandlers = {
   },
 
   async importLog({ fileName, text }) {
-    const plan = planImport({
-      fileName,
-      text,
-      existing: await listAllAnchors(),
-      now: new Date().toISOString(),
-      newId: () => crypto.randomUUID(),
-    });
+    const [existing, existingResumes] = await Promise.all([listAllAnchors(), listResumes()]);
+    const plan = planImport({ fileName, text, existing, existingResumes, now: new Date().toISOString(), newId: () => crypto.randomUUID() });
     if (!plan.ok) throw new Error(plan.error);
-    await addAnchors(plan.toAdd);
-    return { added: plan.toAdd.length, duplicates: plan.duplicates, warnings: plan.warnings, kind: plan.kind };
+    await addAnchors(plan.toAdd, plan.resumesToAdd);
+    const report = { added: plan.toAdd.length, duplicates: plan.duplicates, warnings: plan.warnings, kind: plan.kind };
+    return plan.resumesToAdd.length > 0 ? { ...report, resumes: plan.resumesToAdd.length } : report;
   },
 
   async scheduleLogWrite() {

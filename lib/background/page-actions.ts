@@ -72,11 +72,15 @@ export async function checkReply(text: string, source: Source): Promise<ReplyKin
 export async function saveTextFromPage(
   request: { text: string; origin: Origin; source: Source },
   tabId: number,
-  now = new Date(),
+  { rollingName = null, now = new Date() }: { rollingName?: string | null; now?: Date } = {},
 ): Promise<SaveTextResult> {
   const { text, origin, source } = request;
   const parsed = readAnchor(text);
-  if (parsed.ok) return saveFromPage({ draft: parsed.draft, origin, source }, tabId, now);
+  if (parsed.ok) {
+    // A reply to a rolling request is the next version of the anchor it updates, whatever name ChatGPT wrote.
+    const draft = rollingName ? { ...parsed.draft, name: rollingName } : parsed.draft;
+    return saveFromPage({ draft, origin, source }, tabId, now);
+  }
   if (parsed.invalid) throw new Error(`${parsed.reason} Nothing was saved.`);
   if (origin !== 'selection') return { notAnchor: parsed.reason };
   return saveFromPage({ draft: selectionDraft(text.trim(), source, now), origin, source }, tabId, now);

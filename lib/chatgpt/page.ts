@@ -113,6 +113,11 @@ export function chatHasMessages(doc: Document = document): boolean {
   return doc.querySelector(`${anyGenerationSelector('message')}, ${anyGenerationSelector('turn')}`) !== null;
 }
 
+/** The text of the chat's first message as shown (in a new chat, the person's first prompt). */
+export function firstMessageText(doc: Document = document): string {
+  return doc.querySelector(anyGenerationSelector('message'))?.textContent ?? '';
+}
+
 /** The control that opens a new chat without a page load, if this generation has one. */
 export function findNewChatControl(doc: Document = document): HTMLElement | null {
   return usable('newChat', doc);

@@ -18,6 +18,14 @@ export function conversationIdFromPath(pathname: string): string | undefined {
   return CONVERSATION.exec(pathname)?.[1];
 }
 
+/**
+ * Right after a first send ChatGPT may show a chat under a temporary id (`WEB:<id>`, `local-…`)
+ * and replace it with the real one once the reply has ended.
+ */
+export function isTemporaryConversationId(id: string): boolean {
+  return /^(?:WEB:|local-)/i.test(id);
+}
+
 /** Whether the URL alone says the chat has messages. */
 export function pathHasMessages(pathname: string): boolean {
   return CONVERSATION.test(pathname) || SHARED.test(pathname);

@@ -9,6 +9,7 @@ import type { Shortcuts } from '../shortcuts';
 import { MAX_REPLY_TEXT, tooLongToRead } from '../reply-text';
 import { CANCELLED_BY_USER, CaptureError, captureFromChat, readReply, type CapturePhase } from './capture';
 import { pageChanged, settledMissingParts } from './drift';
+import { followResumedChat } from './lineage';
 import { mountPickerFrame, type PickerFrame } from './picker-frame';
 import { resumeIntoChat } from './resume';
 import { createStore } from './store';
@@ -58,6 +59,8 @@ export function createController(life: AbortSignal = new AbortController().signa
   const store = createStore<ContentState>({ saving: null, resuming: false, toast: null, rename: null, keys: null, missing: [], changes: 0 });
   let running: AbortController | null = null;
   let resuming: AbortController | null = null;
+  /** Follows the chat the last resume went into, for its lineage and handshake (lib/content/lineage.ts). */
+  let following: AbortController | null = null;
   let picker: { frame: PickerFrame; returnFocus: HTMLElement | null } | null = null;
   let missingTimer: ReturnType<typeof setTimeout> | undefined;
   let toastTimer: ReturnType<typeof setTimeout> | undefined;
@@ -208,6 +211,9 @@ export function createController(life: AbortSignal = new AbortController().signa
         return;
       }
       await sendToBackground('recordResume', { id: order.anchorId });
+      following?.abort();
+      following = new AbortController();
+      void followResumedChat(order.text, following.signal, (text, matched) => (matched ? showInfo : showError)(text)).catch(() => {});
       if (outcome === 'copied') {
         showInfo(`Could not write into ChatGPT's composer: the resume text of [${order.name}] is on the clipboard, paste it.`);
       } else {
@@ -302,6 +308,7 @@ export function createController(life: AbortSignal = new AbortController().signa
     () => {
       running?.abort();
       resuming?.abort();
+      following?.abort();
       clearTimeout(missingTimer);
       clearTimeout(toastTimer);
       closePicker(false);

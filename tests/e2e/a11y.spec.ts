@@ -16,6 +16,45 @@ import type { FixtureWindow } from '../fixtures/chatgpt/options';
 
 const CHAT = '88888888-8888-4888-8888-888888888888';
 
+test('the library page, empty and with a board, a card opened and its tags being edited, has no axe violations', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/library.html`);
+  await expect(page.getByRole('heading', { name: 'No projects yet' })).toBeVisible();
+  await inBothThemes(page, (theme) => expectAccessible(page, `the empty library page, ${theme}`));
+
+  const old = new Date(Date.now() - 20 * 24 * 3_600_000).toISOString();
+  const v1 = seedAnchor(
+    { name: 'Thesis_Ch3_Methods', nextAction: 'Write 3.1', createdAt: old, source: { conversationId: 'c-1', url: 'https://chatgpt.com/c/c-1', chatTitle: 'Thesis' } },
+    0,
+  );
+  await seedAnchors(page, [
+    v1,
+    seedAnchor(
+      {
+        name: 'Thesis_Ch3_Methods',
+        nextAction: 'Write `3.4` (threats to validity)',
+        dependencies: ['✓ Zotero', 'coding_scheme_v2.xlsx'],
+        tags: ['thesis'],
+        createdAt: new Date(Date.parse(old) + 3_600_000).toISOString(),
+        source: { conversationId: 'c-2', url: 'https://chatgpt.com/c/c-2' },
+      },
+      0,
+    ),
+    seedAnchor({ name: 'Capstone_Step9_Admin', nextAction: 'Add role editing', dependencies: ['Supabase key'], tags: ['school'] }, 10),
+  ]);
+  const board = page.getByRole('list', { name: 'Projects' });
+  await expect(board.getByRole('article')).toHaveCount(2);
+  await expect(board).toContainText('Stale'); // the Thesis card, 20 days idle
+  await inBothThemes(page, (theme) => expectAccessible(page, `the board, ${theme}`));
+
+  const thesis = page.getByRole('article', { name: 'Thesis' });
+  await thesis.getByRole('button', { name: 'Lineage and tags' }).click();
+  await expect(thesis.getByRole('list', { name: 'Lineage of Thesis' })).toBeVisible();
+  await thesis.getByRole('button', { name: 'Change tags of Thesis_Ch3_Methods' }).click();
+  await thesis.getByRole('button', { name: 'Save tags' }).waitFor();
+  await inBothThemes(page, (theme) => expectAccessible(page, `a card opened, its tags being edited, ${theme}`));
+});
+
 test('the popup, empty and with a library, has no axe violations', async ({ openPopup }) => {
   const popup = await openPopup();
   await expect(popup.getByRole('heading', { name: 'No anchors yet' })).toBeVisible();

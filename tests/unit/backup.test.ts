@@ -40,7 +40,24 @@ describe('formatBackup', () => {
   });
 
   it('reads back exactly what it wrote', () => {
-    expect(parseBackup(formatBackup([live, trashed], '2026-03-20T00:00:00.000Z'))).toEqual({ ok: true, anchors: [live, trashed], renamed: [] });
+    expect(parseBackup(formatBackup([live, trashed], '2026-03-20T00:00:00.000Z'))).toEqual({ ok: true, anchors: [live, trashed], resumes: [], renamed: [] });
+  });
+
+  it('round-trips tags and the lineage (the resume records)', () => {
+    const tagged: Anchor = { ...live, tags: ['thesis', 'Client X'] };
+    const resumes = [
+      { id: 'r1', anchorId: 'a1', name: live.name, resumedAt: '2026-03-15T10:00:00.000Z', conversationId: 'c2', url: 'https://chatgpt.com/c/c2', chatStartedAt: '2026-03-15T10:01:00.000Z', handshake: 'matched' as const },
+      { id: 'r2', anchorId: 'a1', name: live.name, resumedAt: '2026-03-16T10:00:00.000Z' },
+    ];
+    const text = formatBackup([tagged, trashed], '2026-03-20T00:00:00.000Z', resumes);
+    expect(parseBackup(text)).toEqual({ ok: true, anchors: [tagged, trashed], resumes, renamed: [] });
+  });
+
+  it('refuses a backup whose tags or lineage break the rules, and says where', () => {
+    const badTags = backupWith([{ ...live, tags: ['thesis', 'THESIS'] }]);
+    expect(errorOf(badTags)).toBe('anchors[0].tags: The same tag is given twice.');
+    const badResume = backupWith([live], { resumes: [{ id: 'r1', anchorId: 'a1', name: live.name, resumedAt: 'yesterday' }] });
+    expect(errorOf(badResume)).toBe('resumes[0].resumedAt: Not an ISO date-time.');
   });
 });
 

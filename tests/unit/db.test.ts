@@ -210,7 +210,7 @@ describe('upgrading a database written by version 2', () => {
     });
     const db = await openAnchorsDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['anchors', 'drafts', 'logFile', 'pendingResumes', 'receipts', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['anchors', 'drafts', 'logFile', 'pendingResumes', 'projects', 'receipts', 'resumes', 'settings']);
     expect(await listAllAnchors()).toEqual([record]);
     expect((await getSettings()).autoSend).toBe(true);
     expect(await takePendingResume(3)).toBe('v2-a');
@@ -288,7 +288,7 @@ describe('upgrading a database written by version 2 (v4: the log file store)', (
     expect((await getSettings()).autoSend).toBe(true);
     expect(await takePendingResume(3)).toBe('v2');
     const db = await openAnchorsDb();
-    expect([...db.objectStoreNames].sort()).toEqual(['anchors', 'drafts', 'logFile', 'pendingResumes', 'receipts', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['anchors', 'drafts', 'logFile', 'pendingResumes', 'projects', 'receipts', 'resumes', 'settings']);
     expect(await getLogFolder()).toBeUndefined();
     expect(await getLogWriteState()).toBeUndefined();
   });

@@ -173,7 +173,33 @@ describe('planImport: JSON backups', () => {
 
   it('restores anchors exactly as backed up, the trash still in the trash', () => {
     const plan = okPlan(planImport(input('backup.json', formatBackup([base, trashed], NOW))));
-    expect(plan).toEqual({ ok: true, kind: 'json', toAdd: [base, trashed], duplicates: 0, warnings: [] });
+    expect(plan).toEqual({ ok: true, kind: 'json', toAdd: [base, trashed], resumesToAdd: [], duplicates: 0, warnings: [] });
+  });
+
+  it('brings the lineage and the tags back: a resume of an anchor the library already holds under another id follows that id', () => {
+    const tagged = { ...base, tags: ['thesis', 'Writing'] };
+    const sameText = { ...base, id: 'stored-elsewhere' };
+    const resumes = [
+      { id: 'r1', anchorId: base.id, name: base.name, resumedAt: NOW, conversationId: 'c2', url: 'https://chatgpt.com/c/c2', chatStartedAt: NOW },
+      { id: 'r2', anchorId: trashed.id, name: trashed.name, resumedAt: NOW },
+      { id: 'kept', anchorId: trashed.id, name: trashed.name, resumedAt: NOW },
+    ];
+    const text = formatBackup([tagged, trashed], NOW, resumes);
+    const fresh = okPlan(planImport(input('backup.json', text)));
+    expect(fresh.toAdd).toEqual([tagged, trashed]);
+    expect(fresh.resumesToAdd).toEqual(resumes);
+
+    const plan = okPlan(planImport({ ...input('backup.json', text, [sameText]), existingResumes: [resumes[2]!] }));
+    expect(plan.toAdd).toEqual([trashed]);
+    expect(plan.resumesToAdd).toEqual([{ ...resumes[0], anchorId: 'stored-elsewhere' }, resumes[1]]);
+  });
+
+  it('never brings a tab back: a record still waiting for its chat stops waiting', () => {
+    const waiting = { id: 'r1', anchorId: base.id, name: base.name, resumedAt: NOW, tabId: 7, rollingAskedAt: NOW };
+    const text = formatBackup([base], NOW, [waiting]);
+    expect(JSON.parse(text).resumes).toEqual([{ id: 'r1', anchorId: base.id, name: base.name, resumedAt: NOW }]);
+    const plan = okPlan(planImport(input('backup.json', text.replace('"resumedAt"', '"tabId": 9, "resumedAt"'))));
+    expect(plan.resumesToAdd).toEqual([{ id: 'r1', anchorId: base.id, name: base.name, resumedAt: NOW }]);
   });
 
   it('skips anchors with a known id, or the same name, minute and text', () => {

@@ -139,3 +139,30 @@ describe('resumeStats', () => {
     expect(resumeStats(group)).toEqual({ count: 3, last: '2026-03-12T00:00:00.000Z' });
   });
 });
+
+describe('tags in the popup', () => {
+  const tagged = [
+    anchor('Lit_Review', 30, { tags: ['thesis'] }),
+    anchor('Lit_Review', 400, { tags: ['old-tag'] }), // an older version's tags do not count
+    anchor('Thesis_Ch4', 20, { tags: ['Thesis', 'urgent'] }),
+    anchor('Bot_MVP', 10),
+  ];
+  const index = buildIndex(tagged);
+
+  it('lists the tags of each name’s latest version, with how many names carry them (the newest spelling)', () => {
+    expect(index.tags).toEqual([
+      { name: 'Thesis', count: 2 },
+      { name: 'urgent', count: 1 },
+    ]);
+  });
+
+  it('filters by tag, without case, with a project and a search too', () => {
+    const names = (tag: string, more: { project?: string; query?: string } = {}) =>
+      queryIndex(index, { query: more.query ?? '', project: more.project ?? '', sort: 'newest', tag }).map((g) => g.name);
+    expect(names('THESIS')).toEqual(['Thesis_Ch4', 'Lit_Review']);
+    expect(names('old-tag')).toEqual([]);
+    expect(names('thesis', { project: 'Lit' })).toEqual(['Lit_Review']);
+    expect(names('thesis', { query: 'ch4' })).toEqual(['Thesis_Ch4']);
+    expect(names('')).toEqual(['Bot_MVP', 'Thesis_Ch4', 'Lit_Review']);
+  });
+});

@@ -152,6 +152,7 @@ describe('the background protocol', () => {
     expect(await sendToBackground('anchorRequest', { chatTitle: 'Thesis – chapter 3' })).toEqual({
       text: 'Anchor [Thesis_chapter3] please.',
       replyTimeoutMs: 42_000,
+      rolling: null,
     });
     const dated = await sendToBackground('anchorRequest', { chatTitle: '' });
     expect(dated.text).toMatch(/^Anchor \[Chat_\d{4}-\d\d-\d\d\] please\.$/);

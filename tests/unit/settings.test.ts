@@ -23,8 +23,23 @@ describe('withDefaults: stored settings are read one key at a time', () => {
     ['replyTimeoutSeconds', 1],
     ['replyTimeoutSeconds', 2.5],
     ['replyTimeoutSeconds', '60'],
+    ['staleAfterDays', 0],
+    ['staleAfterDays', 1.5],
+    ['staleAfterDays', 400],
+    ['rollingAnchors', 'on'],
+    ['resumeHandshake', 1],
   ] as const)('an invalid %s (%j) falls back alone; the template and the rest stay', (key, bad) => {
-    const stored = { template: TEMPLATE, autoSend: true, dateFormat: 'iso', exportAllVersions: false, replyTimeoutSeconds: 60, [key]: bad };
+    const stored = {
+      template: TEMPLATE,
+      autoSend: true,
+      dateFormat: 'iso',
+      exportAllVersions: false,
+      replyTimeoutSeconds: 60,
+      staleAfterDays: 14,
+      rollingAnchors: false,
+      resumeHandshake: true,
+      [key]: bad,
+    };
     const settings = withDefaults(stored);
     expect(settings[key]).toEqual(DEFAULT_SETTINGS[key]);
     expect(settings.template).toBe(TEMPLATE);

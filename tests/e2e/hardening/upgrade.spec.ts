@@ -59,3 +59,55 @@ test('a v1 database opens in the current version: every record listed and migrat
   const version = await popup.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'gpt-anchors')?.version);
   expect(version).toBe(DB_VERSION);
 });
+
+test('a v4 database opens in the current version: the board is built from it and each last resume starts the lineage', async ({
+  serviceWorker,
+  context,
+  extensionId,
+}) => {
+  const resumedAt = '2026-01-04T09:00:00.000Z';
+  const records = [
+    { ...V1_RECORDS[0], timeKnown: true, resumeCount: 3, lastResumedAt: resumedAt, origin: 'captured', source: { conversationId: 'c-1', url: 'https://chatgpt.com/c/c-1', chatTitle: 'Thesis' } },
+    { ...V1_RECORDS[2], timeKnown: true, resumeCount: 0, origin: 'captured', source: {} },
+  ];
+  await serviceWorker.evaluate(
+    (records) =>
+      new Promise<void>((resolve, reject) => {
+        // v4 exactly as lib/db.ts made it: anchors (createdAt, name), settings, pending resumes, drafts, receipts, log file.
+        const request = indexedDB.open('gpt-anchors', 4);
+        request.onupgradeneeded = () => {
+          const db = request.result;
+          const anchors = db.createObjectStore('anchors', { keyPath: 'id' });
+          anchors.createIndex('createdAt', 'createdAt');
+          anchors.createIndex('name', 'name');
+          db.createObjectStore('settings', { keyPath: 'key' });
+          db.createObjectStore('pendingResumes', { keyPath: 'tabId' });
+          db.createObjectStore('drafts', { keyPath: 'anchorId' });
+          db.createObjectStore('receipts', { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
+          db.createObjectStore('logFile', { keyPath: 'key' });
+          for (const record of records) anchors.add(record);
+        };
+        request.onsuccess = () => {
+          request.result.close();
+          resolve();
+        };
+        request.onerror = () => reject(request.error);
+      }),
+    records,
+  );
+
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/library.html`);
+  const board = page.getByRole('list', { name: 'Projects' });
+  await expect(board.getByRole('heading', { level: 2 })).toHaveText(['Thesis', 'Weekend']); // Thesis was resumed after Weekend was saved
+  const thesis = page.getByRole('article', { name: 'Thesis' });
+  await expect(thesis).toContainText('Write 3.2');
+  await thesis.getByRole('button', { name: 'Lineage and tags' }).click();
+  await expect(thesis.getByRole('list', { name: 'Lineage of Thesis' }).getByRole('listitem')).toHaveText([
+    /Started in chat “Thesis”/,
+    /\[Thesis_Ch3_Methods\] v1 saved from a reply/,
+    /Resumed \[Thesis_Ch3_Methods\] v1 into a new chat/,
+  ]);
+  const version = await page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'gpt-anchors')?.version);
+  expect(version).toBe(DB_VERSION);
+});

@@ -1,5 +1,14 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { readAnchors, seedAnchor, seedAnchors as seedInto, waitForDatabase, type SeedAnchor } from './seed';
+import {
+  readAnchors,
+  readResumes,
+  seedAnchor,
+  seedAnchors as seedInto,
+  seedResumes as seedResumesInto,
+  waitForDatabase,
+  type SeedAnchor,
+  type SeedResume,
+} from './seed';
 
 /** What the tests read back from the extension's database. */
 export type StoredAnchor = SeedAnchor;
@@ -18,6 +27,16 @@ async function extensionPage(context: BrowserContext, extensionId: string): Prom
 export async function storedAnchors(context: BrowserContext, extensionId: string): Promise<StoredAnchor[]> {
   const anchors = await readAnchors(await extensionPage(context, extensionId));
   return anchors.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/** Every resume record (the lineage), read straight from IndexedDB. */
+export async function storedResumes(context: BrowserContext, extensionId: string): Promise<SeedResume[]> {
+  return readResumes(await extensionPage(context, extensionId));
+}
+
+/** Writes resume records straight into the lineage store (with the change broadcast). */
+export async function seedResumes(context: BrowserContext, extensionId: string, records: SeedResume[]) {
+  await seedResumesInto(await extensionPage(context, extensionId), records);
 }
 
 /** Writes anchors straight into the extension's database, as a real write would (with the change broadcast). */

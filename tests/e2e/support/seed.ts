@@ -22,6 +22,21 @@ export type SeedAnchor = {
   deletedAt?: string;
   lastResumedAt?: string;
   resumeCount: number;
+  tags?: string[];
+};
+
+/** A resume record (lib/lineage.ts): which anchor was resumed, and the chat it went into. */
+export type SeedResume = {
+  id: string;
+  anchorId: string;
+  name: string;
+  resumedAt: string;
+  tabId?: number;
+  conversationId?: string;
+  url?: string;
+  chatStartedAt?: string;
+  handshake?: 'asked' | 'matched' | 'differed' | 'unclear';
+  rollingAskedAt?: string;
 };
 
 let counter = 0;
@@ -104,12 +119,12 @@ export async function seedAnchors(page: Page, anchors: SeedAnchor[], announce = 
 
 /**
  * `count` realistic anchors generated inside the page (no 5 MB trip through the protocol):
- * 40 projects, names with 1–4 versions, a few hundred characters per anchor.
+ * `projects` projects (40 unless said), names with 1–4 versions, a few hundred characters per anchor.
  */
-export async function seedGenerated(page: Page, count: number): Promise<void> {
+export async function seedGenerated(page: Page, count: number, projects = 40): Promise<void> {
   await waitForDatabase(page);
   await page.evaluate(
-    ({ total, version }) =>
+    ({ total, version, projects }) =>
       new Promise<void>((resolve, reject) => {
         const words = 'survey schema draft review deploy admin migrate auth table index report chapter supervisor budget api test'.split(' ');
         const pick = (i: number, n: number) => Array.from({ length: n }, (_, k) => words[(i * 7 + k * 13) % words.length]).join(' ');
@@ -125,7 +140,7 @@ export async function seedGenerated(page: Page, count: number): Promise<void> {
             const nameIndex = Math.floor(i / 2.5);
             store.put({
               id: `bench-${i}`,
-              name: `Project${nameIndex % 40}_Step${nameIndex}_${words[nameIndex % words.length]}`,
+              name: `Project${nameIndex % projects}_Step${nameIndex}_${words[nameIndex % words.length]}`,
               context: `${pick(i, 12)}.\nSprint ${i % 30}: ${pick(i + 1, 20)}.\n${pick(i + 2, 10)} (#${i}).`,
               milestone: `${pick(i + 3, 14)} done.`,
               nextAction: `Next: ${pick(i + 4, 9)} for step ${nameIndex}.`,
@@ -145,28 +160,62 @@ export async function seedGenerated(page: Page, count: number): Promise<void> {
           tx.onerror = () => reject(tx.error);
         };
       }),
-    { total: count, version: DB_VERSION },
+    { total: count, version: DB_VERSION, projects },
   );
 }
 
 /** Every stored anchor (trash included), read back with raw IndexedDB. */
 export async function readAnchors(page: Page): Promise<SeedAnchor[]> {
+  return readStore<SeedAnchor>(page, 'anchors');
+}
+
+/** Every resume record (the lineage), read back with raw IndexedDB. */
+export async function readResumes(page: Page): Promise<SeedResume[]> {
+  return readStore<SeedResume>(page, 'resumes');
+}
+
+async function readStore<T>(page: Page, storeName: string): Promise<T[]> {
   return page.evaluate(
-    (version) =>
-      new Promise<SeedAnchor[]>((resolve, reject) => {
+    ({ version, storeName }) =>
+      new Promise<T[]>((resolve, reject) => {
         const open = indexedDB.open('gpt-anchors', version);
         open.onupgradeneeded = () => open.transaction?.abort(); // never create it here
         open.onerror = () => reject(open.error ?? new Error('gpt-anchors is not there'));
         open.onsuccess = () => {
           const db = open.result;
-          const request = db.transaction('anchors').objectStore('anchors').getAll();
+          const request = db.transaction(storeName).objectStore(storeName).getAll();
           request.onsuccess = () => {
             db.close();
-            resolve(request.result as SeedAnchor[]);
+            resolve(request.result as T[]);
           };
           request.onerror = () => reject(request.error);
         };
       }),
-    DB_VERSION,
+    { version: DB_VERSION, storeName },
+  );
+}
+
+/** Writes resume records into the lineage store and tells open extension pages. */
+export async function seedResumes(page: Page, records: SeedResume[]): Promise<void> {
+  await waitForDatabase(page);
+  await page.evaluate(
+    ({ records, version }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('gpt-anchors', version);
+        open.onupgradeneeded = () => open.transaction?.abort(); // never create it here
+        open.onerror = () => reject(open.error ?? new Error('gpt-anchors is not there'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('resumes', 'readwrite');
+          for (const record of records) tx.objectStore('resumes').put(record);
+          tx.oncomplete = () => {
+            db.close();
+            new BroadcastChannel('gpt-anchors:changes').postMessage('lineage');
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { records, version: DB_VERSION },
   );
 }
