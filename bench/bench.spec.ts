@@ -27,8 +27,8 @@ import { recordMetric, summarize } from './report';
 import { contentScriptComposition, contentScriptFiles, gzipBytes } from './sizes';
 
 /**
- * `npm run bench`: every measurement of issue 7, several runs each, against the fixture.
- * See bench/report.ts for the table and bench-results/bench.json.
+ * `npm run bench`: every measurement in the README's Performance table, several runs each,
+ * against the fixture. See bench/report.ts for the table and bench-results/bench.json.
  */
 
 const KB = 1024;

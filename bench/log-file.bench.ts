@@ -3,7 +3,7 @@ import { seedAnchor, seedAnchors } from '../tests/e2e/support/seed';
 import { chooseFolder, readFolderFile, useOpfsFolderPicker } from '../tests/e2e/support/log-folder';
 
 /**
- * The log file (issue 17) of a large library: how long the background takes to bring the file up
+ * The log file (the log kept in a chosen folder) of a large library: how long the background takes to bring the file up
  * to date after a change. The folder is the extension origin's Origin Private File System (the
  * tests' stand-in for a folder on disk, tests/e2e/support/log-folder.ts).
  */

@@ -5,7 +5,7 @@ import { encodeDependency, encodeFieldLines } from './parse';
 
 /**
  * Anchors → text: the request, the resume text and the markdown log (format in
- * `anchor-log-format.md`). Pure. What the log writes, `parseAnchorLog` reads back exactly; the
+ * `docs/anchor-log-format.md`). Pure. What the log writes, `parseAnchorLog` reads back exactly; the
  * escaping of lines that would be misread lives next to the parser (`encodeFieldLines`).
  */
 

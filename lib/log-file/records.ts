@@ -3,9 +3,9 @@ import { z } from 'zod/mini';
 export { LOG_FILE_NAME } from './file-name';
 
 /**
- * What the extension keeps about the log file (issue 17), in IndexedDB next to the library: the
- * folder the person chose (its File System Access handle) and what was last written there. Both
- * are checked with zod on every write and every read, like everything else stored.
+ * What the extension keeps about the log file, in IndexedDB next to the library: the folder the
+ * person chose to keep the log in (its File System Access handle) and what was last written there.
+ * Both are checked with zod on every write and every read, like everything else stored.
  */
 
 const isoTime = z.iso.datetime({ offset: true, error: 'Not an ISO date-time.' });

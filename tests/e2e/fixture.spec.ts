@@ -4,7 +4,7 @@ import { CHROMIUM_ARGS, findChromium } from './support/paths';
 
 /**
  * Tests of the ChatGPT fixture page itself, without the extension: if the imitation drifts from
- * what chatgpt-dom.md describes, the extension's end-to-end tests would prove nothing.
+ * what docs/chatgpt-page.md describes, the extension's end-to-end tests would prove nothing.
  */
 
 type Open = (options?: FixtureOptions, url?: string) => Promise<Page>;

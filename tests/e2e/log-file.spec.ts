@@ -25,7 +25,7 @@ import { parseAnchorLog } from '../../lib/parse';
 import type { Anchor } from '../../lib/anchor';
 
 /**
- * The log kept as a file in a folder (issue 17), through the real write path: the options page's
+ * The log kept as a file in a folder, through the real write path: the options page's
  * picker (an Origin Private File System folder stands in for one on disk, see
  * support/log-folder.ts), the handle in IndexedDB, the service worker writing with createWritable.
  */

@@ -6,8 +6,8 @@ import { expect, test } from './support/test';
 import { byRole, clickRole, waitForStatus, waitUntil, waitVisible } from './support/ui';
 
 /**
- * Firefox has no File System Access API, so it cannot keep the log in a folder (issue 17): the
- * options page says so plainly and offers the one-click export instead.
+ * Firefox has no File System Access API, so it cannot keep the log in a folder: the options page
+ * says so plainly and offers the one-click export instead.
  */
 
 test('the options page says Firefox cannot keep the log in a folder, and exports it in one click', async ({ firefox, serve }) => {

@@ -7,7 +7,7 @@ import { MAX_ANCHOR_TEXT, fenceRanges, parseAnchorLog, parseAnchorText } from '.
 import { adversarialText, decreasingFences } from '../support/adversarial';
 
 /**
- * Input built to hurt the parser (issue 12): it never throws, it refuses a reply too long to be an
+ * Input built to hurt the parser: it never throws, it refuses a reply too long to be an
  * anchor before parsing it, it caps a hostile dependency list, and adversarial shapes get the same
  * answer as a plain reading would give. How fast it is, per input size, is measured by the bench
  * (`npm run bench`: parse any 1 MB within 100 ms); here only that it finishes at all.

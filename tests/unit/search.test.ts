@@ -4,7 +4,7 @@ import { buildIndex, queryIndex } from '../../lib/library-index';
 import { groupByName, matchRank, searchGroups, searchHead, searchTerms } from '../../lib/search';
 
 /**
- * Search order (issue 13): typing `silver` must list `Capstone_Step9_Silver` first, not after every
+ * Search order: typing `silver` must list `Capstone_Step9_Silver` first, not after every
  * newer anchor that mentions silver somewhere. Name matches first, then next-action matches, then
  * the rest, in the popup (queryIndex) and the Resume picker (searchGroups, the background's
  * searchAnchors); within each tier the list keeps its order.

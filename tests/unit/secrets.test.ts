@@ -6,7 +6,7 @@ import { parseAnchorLog } from '../../lib/parse';
 import { describeSecrets, findSecrets, findSecretsInText, maskSecretsInDraft } from '../../lib/secrets';
 
 /**
- * Secret warnings that neither cry wolf nor miss the obvious (issue 13): every documented key shape
+ * Secret warnings that neither cry wolf nor miss the obvious: every documented key shape
  * and every assignment of a secret is caught; the user's own names, paths, URLs, ids and digests
  * (a corpus of 1,000 generated from realistic parts, and the sample logs) give no warning at all.
  */

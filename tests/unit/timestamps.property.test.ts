@@ -5,9 +5,10 @@ import { planImport } from '../../lib/import-plan';
 import { parseAnchorLog } from '../../lib/parse';
 
 /**
- * Hand-kept logs write their timestamps in many ways and break them in more (issue 13). The rule:
- * a bold line holding a date and nothing but time-like text around it is a timestamp; a broken
- * time keeps the date (time unknown), and the warning is on that line and names that entry.
+ * Hand-kept logs write their timestamps in many ways and break them in more. The rule
+ * (docs/anchor-log-format.md, Timestamps): a bold line holding a date and nothing but time-like
+ * text around it is a timestamp; a broken time keeps the date (time unknown), and the warning is
+ * on that line and names that entry.
  */
 
 const RUNS = Number(process.env.PROP_RUNS ?? 200);

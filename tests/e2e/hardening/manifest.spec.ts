@@ -5,8 +5,8 @@ import { REPO_ROOT } from '../support/paths';
 import { contrast, luminance, readPng } from '../support/png';
 
 /**
- * Pins what the built extension asks the browser for (PRODUCT.md: "host access to the two ChatGPT
- * hosts only"). Reads the manifests `npm run build` wrote (npm test builds before e2e); honours
+ * Pins what the built extension asks the browser for (the README's Privacy section: host access
+ * to the two ChatGPT hosts only). Reads the manifests `npm run build` wrote (npm test builds before e2e); honours
  * WXT_OUT_DIR like the harness. Why each permission is needed:
  * - `downloads`: the background writes the markdown log and the JSON backup (Export).
  * - `contextMenus`: "Save selection as anchor" on ChatGPT pages.

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 
 /**
- * Test shims for the log file (issue 17): nothing here is in the product.
+ * Test shims for the log file kept in a folder: nothing here is in the product.
  *
  * - The folder picker: in extension pages `showDirectoryPicker` returns the folder `Anchors` of
  *   the extension origin's Origin Private File System, a real directory handle. The extension
