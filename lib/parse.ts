@@ -363,8 +363,7 @@ const AS_SHOWN: TextReading = { field: same, item: same, inline: same };
 
 /**
  * Walks the lines once; fenced lines are skipped (the caller decides whether to look inside).
- * Its state is in `#` fields: the minifier shortens those names, and the content script, which
- * carries this class, has a 20 KB budget.
+ * Its state is in private `#` fields.
  */
 class EntryScanner {
   readonly #read: TextReading;
