@@ -1,6 +1,7 @@
 import type { Anchor } from './anchor';
 import { projectOf } from './anchor-fields';
 import { countTags, hasTag } from './tags';
+import { isNewer } from './order';
 
 /**
  * The library page's board of open loops: one card per project (the name's prefix, or a tag),
@@ -31,10 +32,6 @@ export const STALE_DAYS = { min: 1, max: 365, default: 7 } as const;
 
 const DAY_MS = 24 * 60 * 60_000;
 
-/** Newest first, ties by id: the order lib/db.ts lists anchors in. */
-function newer(a: Anchor, b: Anchor): boolean {
-  return a.createdAt !== b.createdAt ? a.createdAt > b.createdAt : a.id > b.id;
-}
 
 /** The summary of these anchors under `project` (trash left out); null when none is live. */
 export function summarizeProject(project: string, anchors: Iterable<Anchor>): ProjectSummary | null {
@@ -45,10 +42,10 @@ export function summarizeProject(project: string, anchors: Iterable<Anchor>): Pr
   for (const anchor of anchors) {
     if (anchor.deletedAt) continue;
     versions += 1;
-    if (!latest || newer(anchor, latest)) latest = anchor;
+    if (!latest || isNewer(anchor, latest)) latest = anchor;
     if (anchor.lastResumedAt && (!lastResumedAt || anchor.lastResumedAt > lastResumedAt)) lastResumedAt = anchor.lastResumedAt;
     const named = newestOfName.get(anchor.name);
-    if (!named || newer(anchor, named)) newestOfName.set(anchor.name, anchor);
+    if (!named || isNewer(anchor, named)) newestOfName.set(anchor.name, anchor);
   }
   if (!latest) return null;
   const summary: ProjectSummary = {
@@ -93,7 +90,7 @@ export function summarizeTags(anchors: Iterable<Anchor>): ProjectSummary[] {
   }
   const byTag = new Map<string, { tag: string; anchors: Anchor[] }>();
   for (const versions of byName.values()) {
-    const newest = versions.reduce((a, b) => (newer(b, a) ? b : a));
+    const newest = versions.reduce((a, b) => (isNewer(b, a) ? b : a));
     for (const tag of newest.tags ?? []) {
       const entry = byTag.get(tag.toLocaleLowerCase());
       if (entry) entry.anchors.push(...versions);

@@ -11,6 +11,7 @@ import {
   type LogWriteState,
 } from './log-file/records';
 import { SettingsSchema, withDefaults, type Settings } from './settings';
+import { newestFirst, sortNewestFirst, toUtc } from './order';
 
 /**
  * The owner of the database: the only module that imports idb, creates, upgrades or writes.
@@ -176,10 +177,17 @@ export async function closeAnchorsDb(): Promise<void> {
   opening = undefined;
 }
 
+/** Checked with zod, its times in UTC (the `createdAt` index orders text: it must agree with time). */
 function validated(anchor: Anchor): Anchor {
   const parsed = AnchorSchema.safeParse(anchor);
   if (!parsed.success) throw new StorageError(`Invalid anchor: ${describeZodError(parsed.error)}`);
-  return parsed.data;
+  const { createdAt, deletedAt, lastResumedAt } = parsed.data;
+  return {
+    ...parsed.data,
+    createdAt: toUtc(createdAt),
+    ...(deletedAt === undefined ? {} : { deletedAt: toUtc(deletedAt) }),
+    ...(lastResumedAt === undefined ? {} : { lastResumedAt: toUtc(lastResumedAt) }),
+  };
 }
 
 async function write<T>(run: (db: IDBPDatabase<AnchorsDb>) => Promise<T>): Promise<T> {
@@ -314,12 +322,7 @@ export async function listAllAnchors(): Promise<Anchor[]> {
   // record on its own, about four times slower at 10,000 anchors. The order is the index's,
   // reversed: createdAt as text, then id.
   const all = await (await openAnchorsDb()).getAll('anchors');
-  return all.sort(newestFirst);
-}
-
-function newestFirst(a: Anchor, b: Anchor): number {
-  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
-  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+  return sortNewestFirst(all);
 }
 
 /** The library (not the trash), newest first. */
@@ -348,7 +351,7 @@ export async function listVersions(name: string): Promise<Anchor[]> {
   const versions = await (await openAnchorsDb()).getAllFromIndex('anchors', 'name', name);
   return versions
     .filter((anchor) => !anchor.deletedAt)
-    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+    .sort(newestFirst);
 }
 
 /** Applies `change` to each anchor in one transaction; an unknown id is an error and nothing is written. */

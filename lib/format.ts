@@ -2,6 +2,7 @@ import type { Anchor, AnchorDraft } from './anchor';
 import { FIELD_LABELS } from './anchor-fields';
 import { neutralizeMarkdown } from './markdown-escape';
 import { encodeDependency, encodeFieldLines } from './parse';
+import { sortNewestFirst } from './order';
 
 /**
  * Anchors → text: the request, the resume text and the markdown log (format in
@@ -136,13 +137,9 @@ export function formatLog(anchors: Anchor[], opts: LogOptions): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Newest first (ties keep their order); the trash is skipped. */
+/** Newest first, as the library lists them; the trash is skipped. */
 export function anchorsToExport(anchors: Anchor[], allVersions: boolean): Anchor[] {
-  const live = anchors
-    .filter((a) => !a.deletedAt)
-    .map((anchor, index) => ({ anchor, index, time: Date.parse(anchor.createdAt) }))
-    .sort((a, b) => b.time - a.time || a.index - b.index)
-    .map((x) => x.anchor);
+  const live = sortNewestFirst(anchors.filter((a) => !a.deletedAt));
   if (allVersions) return live;
   const seen = new Set<string>();
   return live.filter((a) => !seen.has(a.name) && seen.add(a.name));

@@ -2,6 +2,7 @@ import type { Anchor } from './anchor';
 import { FIELD_LABELS, projectOf, type FieldKey } from './anchor-fields';
 import { matchRank, rankByMatch, searchHead, searchTerms, searchableText, type SearchHead } from './search';
 import { countTags, hasTag } from './tags';
+import { sortNewestFirst } from './order';
 
 /**
  * The popup's in-memory library: anchors grouped by name, searched as-you-type. Pure and zod-free
@@ -37,17 +38,12 @@ export interface LibraryIndex {
   byName: AnchorGroup[] | null;
 }
 
-const time = (anchor: Anchor): number => Date.parse(anchor.createdAt) || 0;
-
 /** Groups the live anchors (trash left out) by name; the order of `anchors` does not matter. */
 export function buildIndex(anchors: Anchor[]): LibraryIndex {
-  const live = anchors
-    .filter((anchor) => !anchor.deletedAt)
-    .map((anchor) => ({ anchor, at: time(anchor) }))
-    .sort((a, b) => b.at - a.at || (a.anchor.id < b.anchor.id ? 1 : -1));
+  const live = sortNewestFirst(anchors.filter((anchor) => !anchor.deletedAt));
   const byName = new Map<string, AnchorGroup>();
   const groups: AnchorGroup[] = [];
-  for (const { anchor } of live) {
+  for (const anchor of live) {
     const group = byName.get(anchor.name);
     if (group) {
       group.versions.push(anchor);

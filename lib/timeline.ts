@@ -1,6 +1,7 @@
 import type { Anchor, Origin } from './anchor';
 import { isChatGptUrl } from './chatgpt/hosts';
 import type { Handshake, ResumeRecord } from './lineage';
+import { oldestFirst } from './order';
 
 /**
  * A project's lineage as a timeline, oldest first: chat → anchor v1 → resumed into chat →
@@ -69,7 +70,7 @@ function versionNumbers(anchors: Anchor[]): Map<string, number> {
   const numbers = new Map<string, number>();
   for (const versions of byName.values()) {
     versions
-      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1))
+      .sort(oldestFirst)
       .forEach((anchor, i) => numbers.set(anchor.id, i + 1));
   }
   return numbers;

@@ -9,6 +9,7 @@ import { loadActions, warmActions } from './lazy';
 import { ProjectCard } from './ProjectCard';
 import { LazyProjectDetails as ProjectDetails } from './lazy-details';
 import { useBoard, useNow } from './useBoard';
+import { isNewer } from '../../lib/order';
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -47,7 +48,7 @@ function anchorsOf(card: BoardCard, kind: 'project' | 'tag', anchors: Anchor[]):
   const newest = new Map<string, Anchor>();
   for (const anchor of anchors) {
     const known = newest.get(anchor.name);
-    if (!anchor.deletedAt && (!known || anchor.createdAt > known.createdAt)) newest.set(anchor.name, anchor);
+    if (!anchor.deletedAt && (!known || isNewer(anchor, known))) newest.set(anchor.name, anchor);
   }
   return anchors.filter((a) => hasTag(newest.get(a.name)?.tags, card.project));
 }

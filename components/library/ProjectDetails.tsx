@@ -4,6 +4,7 @@ import type { ResumeRecord } from '../../lib/lineage';
 import { buildTimeline } from '../../lib/timeline';
 import { TagsEditor } from '../TagsEditor';
 import { Lineage } from './Lineage';
+import { newestOf } from '../../lib/order';
 
 type Props = {
   id: string;
@@ -26,7 +27,7 @@ export function ProjectDetails({ id, title, anchors, resumes, onSetTags }: Props
     return [...byName].map(([name, versions]) => ({
       name,
       versions: versions.length,
-      newest: versions.reduce((a, b) => (b.createdAt > a.createdAt ? b : a)),
+      newest: newestOf(versions)!,
     }));
   }, [anchors]);
   return (

@@ -4,6 +4,7 @@ import { errorText, usePopupApi } from './context';
 import { loadActions } from './lazy';
 import { RelTime } from './RelTime';
 import { VirtualList } from './VirtualList';
+import { instant, newestFirst } from '../../lib/order';
 
 const ROW_HEIGHT = 64;
 
@@ -13,7 +14,7 @@ export function TrashView({ trash }: { trash: Anchor[] }) {
   const [confirming, setConfirming] = useState<string | null>(null);
   const viewport = useRef<HTMLDivElement | null>(null);
   const sorted = useMemo(
-    () => [...trash].sort((a, b) => (b.deletedAt ?? '').localeCompare(a.deletedAt ?? '') || b.createdAt.localeCompare(a.createdAt)),
+    () => [...trash].sort((a, b) => instant(b.deletedAt) - instant(a.deletedAt) || newestFirst(a, b)),
     [trash],
   );
 

@@ -38,6 +38,7 @@ import {
 } from '../../lib/db';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { LogFolder } from '../../lib/log-file/records';
+import { buildIndex } from '../../lib/library-index';
 
 function anchor(id: string, name: string, createdAt: string, extra: Partial<Anchor> = {}): Anchor {
   return {
@@ -70,6 +71,21 @@ describe('the anchors store', () => {
     expect((await listAnchors()).map((a) => a.id)).toEqual(['new', 'mid', 'old']);
     expect((await getAnchor('mid'))?.context).toBe('context of mid');
     expect((await listVersions('A_one')).map((a) => a.id)).toEqual(['mid', 'old']);
+  });
+
+  it('stores every time in UTC, so a time with an offset sorts by the instant everywhere', async () => {
+    // 10:00+05:00 is 05:00Z: older than 06:00Z, though it sorts after it as text.
+    await addAnchors([
+      anchor('east', 'A_one', '2026-03-14T10:00:00+05:00', { lastResumedAt: '2026-03-15T10:00:00+05:00' }),
+      anchor('utc', 'A_one', '2026-03-14T06:00:00Z'),
+    ]);
+    expect((await getAnchor('east'))?.createdAt).toBe('2026-03-14T05:00:00.000Z');
+    expect((await getAnchor('east'))?.lastResumedAt).toBe('2026-03-15T05:00:00.000Z');
+    expect((await listVersions('A_one')).map((a) => a.id)).toEqual(['utc', 'east']);
+    expect((await listAllAnchors()).map((a) => a.id)).toEqual(['utc', 'east']);
+    const byIndex = (await (await openAnchorsDb()).getAllFromIndex('anchors', 'createdAt')).reverse();
+    expect(byIndex.map((a) => a.id)).toEqual(['utc', 'east']);
+    expect(buildIndex(await listAllAnchors()).groups[0]!.versions.map((a) => a.id)).toEqual(['utc', 'east']);
   });
 
   it('lists everything in the createdAt index’s order, reversed, ties by id', async () => {
