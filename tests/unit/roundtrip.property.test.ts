@@ -6,6 +6,7 @@ import { DEFAULT_TEMPLATE, formatLog } from '../../lib/format';
 import { planImport } from '../../lib/import-plan';
 import { parseAnchorLog, parseAnchorText } from '../../lib/parse';
 import { liveMarkup } from '../support/markdown-viewer';
+import { sortNewestFirst } from '../../lib/order';
 
 const RUNS = Number(process.env.PROP_RUNS ?? 200);
 
@@ -120,11 +121,9 @@ function localMoment(iso: string, timeKnown: boolean): string {
   return timeKnown ? `${day} ${d.getHours()}:${d.getMinutes()}` : day;
 }
 
+/** The log lists anchors in the library's order (lib/order.ts). */
 function newestFirst(anchors: Anchor[]): Anchor[] {
-  return anchors
-    .map((anchor, index) => ({ anchor, index }))
-    .sort((a, b) => Date.parse(b.anchor.createdAt) - Date.parse(a.anchor.createdAt) || a.index - b.index)
-    .map((x) => x.anchor);
+  return sortNewestFirst([...anchors]);
 }
 
 describe('log round trip', () => {
