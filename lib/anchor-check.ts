@@ -1,5 +1,5 @@
 import type { AnchorDraft } from './anchor';
-import { FIELD_LABELS, type FieldKey } from './anchor-fields';
+import { FIELD_LABELS, TEXT_KEYS } from './anchor-fields';
 
 /**
  * The rules a draft anchor must meet, without zod: the parser (lib/parse.ts, pure) checks what it
@@ -76,8 +76,6 @@ function checkDependency(item: string): Checked<string> {
   if (!ONE_LINE.test(value)) return { ok: false, error: RULES.dependencyLines };
   return { ok: true, value };
 }
-
-const TEXT_KEYS = ['context', 'milestone', 'nextAction'] as const satisfies readonly FieldKey[];
 
 /**
  * A whole draft: the first broken rule, as one sentence that names the field, or the draft with

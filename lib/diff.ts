@@ -1,4 +1,5 @@
 import type { AnchorDraft } from './anchor';
+import { TEXT_KEYS } from './anchor-fields';
 
 /**
  * What changed between two versions of an anchor, field by field. Pure and zod-free (only types
@@ -85,7 +86,7 @@ export function diffDependencies(
   return { added, removed, reordered };
 }
 
-const TEXT_FIELDS: TextField[] = ['name', 'context', 'milestone', 'nextAction'];
+const TEXT_FIELDS: TextField[] = ['name', ...TEXT_KEYS];
 
 /** Only the fields that differ, in the order they are written. */
 export function diffAnchors(older: AnchorDraft, newer: AnchorDraft): FieldDiff[] {

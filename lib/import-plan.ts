@@ -3,6 +3,7 @@ import { invisibleInName } from './anchor-check';
 import { parseBackup } from './backup';
 import type { ResumeRecord } from './lineage';
 import { parseAnchorLog, type LogEntry } from './parse';
+import { draftTexts } from './anchor-fields';
 
 /**
  * What an import would add, decided before anything is written: either the whole file is
@@ -235,7 +236,7 @@ function keepFirst(map: Map<string, string>, key: string, id: string): void {
 function hashText(draft: AnchorDraft): number {
   let h1 = 0x811c9dc5;
   let h2 = 0x9e3779b9;
-  for (const part of [draft.name, draft.context, draft.milestone, draft.nextAction, ...draft.dependencies]) {
+  for (const part of draftTexts(draft)) {
     for (let i = 0; i <= part.length; i++) {
       const code = i < part.length ? part.charCodeAt(i) : 0xffff;
       h1 = Math.imul(h1 ^ code, 0x01000193);

@@ -1,4 +1,5 @@
 import type { Anchor } from './anchor';
+import { draftTexts } from './anchor-fields';
 
 /** Lower-cased search terms; every term must match somewhere in the anchor. */
 export function searchTerms(query: string): string[] {
@@ -7,7 +8,7 @@ export function searchTerms(query: string): string[] {
 
 /** All the text a search looks at, lower-cased once. */
 export function searchableText(anchor: Anchor): string {
-  return [anchor.name, anchor.context, anchor.milestone, anchor.nextAction, ...anchor.dependencies]
+  return draftTexts(anchor)
     .join('\n')
     .toLocaleLowerCase();
 }

@@ -1,5 +1,5 @@
 import type { AnchorDraft } from './anchor';
-import { FIELD_LABELS } from './anchor-fields';
+import { FIELD_LABELS, fieldTexts } from './anchor-fields';
 
 /**
  * Recognises text that looks like a credential, so an anchor does not carry a live key into a log
@@ -178,12 +178,7 @@ export function findSecretsInText(text: string): SecretMatch[] {
 
 /** The texts of an anchor that are scanned: its fields and dependencies, not its name. */
 function scannedTexts(draft: AnchorDraft): { label: string; text: string }[] {
-  return [
-    { label: FIELD_LABELS.context, text: draft.context },
-    { label: FIELD_LABELS.milestone, text: draft.milestone },
-    { label: FIELD_LABELS.nextAction, text: draft.nextAction },
-    ...draft.dependencies.map((text) => ({ label: FIELD_LABELS.dependencies, text })),
-  ];
+  return fieldTexts(draft).map(({ key, text }) => ({ label: FIELD_LABELS[key], text }));
 }
 
 /** The kinds of secret the anchor holds, each once (empty when none). */

@@ -1,6 +1,7 @@
 import { AnchorDraftSchema, sameDraft, type Anchor, type AnchorDraft } from '../anchor';
 import { planImport } from '../import-plan';
 import { parseAnchorLog } from '../parse';
+import { draftOf } from '../anchor-fields';
 
 /**
  * What to take from log files changed elsewhere. Each file goes through the ordinary import
@@ -67,10 +68,6 @@ function compareWithFile(file: ChangedFile) {
   return { unmatched, datedKeys };
 }
 
-function draftOf(anchor: AnchorDraft): AnchorDraft {
-  const { name, context, milestone, nextAction, dependencies } = anchor;
-  return { name, context, milestone, nextAction, dependencies };
-}
 
 function entryKey(draft: AnchorDraft, createdAt: string): string {
   return JSON.stringify([createdAt, ...Object.values(draftOf(draft))]);
