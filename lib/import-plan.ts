@@ -4,6 +4,7 @@ import { parseBackup } from './backup';
 import type { ResumeRecord } from './lineage';
 import { parseAnchorLog, type LogEntry } from './parse';
 import { draftTexts } from './anchor-fields';
+import { newAnchor } from './new-anchor';
 
 /**
  * What an import would add, decided before anything is written: either the whole file is
@@ -103,20 +104,7 @@ function invisibleNote(name: string, removed: string[], line?: number): ImportWa
  */
 function toAnchor(draft: AnchorDraft, entry: LogEntry, input: ImportInput, undated: number): Anchor {
   const createdAt = entry.createdAt ?? new Date(Date.parse(input.now) - undated * 1000).toISOString();
-  const { name, context, milestone, nextAction, dependencies } = draft;
-  return {
-    name,
-    context,
-    milestone,
-    nextAction,
-    dependencies,
-    id: input.newId(),
-    createdAt,
-    timeKnown: entry.createdAt ? entry.timeKnown : false,
-    source: {},
-    origin: 'imported',
-    resumeCount: 0,
-  };
+  return newAnchor({ draft, origin: 'imported', id: input.newId(), createdAt, timeKnown: entry.createdAt ? entry.timeKnown : false });
 }
 
 // ---------------------------------------------------------------------------------------------

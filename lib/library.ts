@@ -1,6 +1,7 @@
 import { sameDraft, type Anchor, type AnchorDraft, type Origin, type Source } from './anchor';
 import { addAnchor, listNewest, listVersions } from './db';
 import { describeSecrets } from './secrets';
+import { newAnchor } from './new-anchor';
 
 const RECENT_FOR_DUPLICATES = 200;
 
@@ -19,16 +20,9 @@ export async function saveAnchorVersion(
   const existing = await findSaved(request);
   if (existing) return { anchor: existing, duplicate: true, secrets: describeSecrets(existing) };
   const [latest] = await listVersions(request.draft.name);
-  const anchor = await addAnchor({
-    ...request.draft,
-    id: crypto.randomUUID(),
-    createdAt: now.toISOString(),
-    timeKnown: true,
-    source: request.source,
-    origin: request.origin,
-    resumeCount: 0,
-    ...(latest?.tags ? { tags: latest.tags } : {}),
-  });
+  const anchor = await addAnchor(
+    newAnchor({ draft: request.draft, origin: request.origin, source: request.source, createdAt: now.toISOString(), tags: latest?.tags }),
+  );
   return { anchor, duplicate: false, secrets };
 }
 

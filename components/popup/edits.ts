@@ -1,5 +1,6 @@
 import { sameDraft, type Anchor, type AnchorDraft } from '../../lib/anchor';
 import { addAnchor, addVersionIfUnchanged, listVersions } from '../../lib/db';
+import { newAnchor } from '../../lib/new-anchor';
 
 /** Saving an edit from the popup: what EditForm needs, apart from the rest of the popup's actions. */
 
@@ -17,15 +18,6 @@ export async function latestVersionId(anchor: Anchor): Promise<string> {
  */
 export async function saveEditedVersion(original: Anchor, draft: AnchorDraft, latestAtStart?: string): Promise<Anchor | null> {
   if (sameDraft(original, draft)) return null;
-  const version: Anchor = {
-    ...draft,
-    id: crypto.randomUUID(),
-    createdAt: new Date().toISOString(),
-    timeKnown: true,
-    source: original.source,
-    origin: 'manual',
-    resumeCount: 0,
-    ...(original.tags ? { tags: original.tags } : {}),
-  };
+  const version = newAnchor({ draft, origin: 'manual', source: original.source, tags: original.tags });
   return latestAtStart === undefined ? addAnchor(version) : addVersionIfUnchanged(version, original.name, latestAtStart);
 }

@@ -15,6 +15,7 @@ import type { MaskResult, ReplyKind, SaveResult, SaveTextResult, UndoResult } fr
 import { suggestAnchorName } from '../names';
 import { parseAnchorText, type ParseResult } from '../parse';
 import { maskSecretsInDraft } from '../secrets';
+import { newAnchor } from '../new-anchor';
 
 /**
  * What a ChatGPT tab may change: only what its own saves stored. Each save (and each Mask)
@@ -143,9 +144,8 @@ export async function maskFromPage(receiptId: string, tabId: number, now = new D
   const original = await liveAnchor(receipt.anchorId);
   const masked = maskSecretsInDraft(original);
   if (sameDraft(masked, original)) throw new Error(`Nothing to mask in [${original.name}].`);
-  const { deletedAt: _never, lastResumedAt: _fresh, ...rest } = masked;
   const anchor = await addReplacingVersion(
-    { ...rest, id: crypto.randomUUID(), createdAt: now.toISOString(), timeKnown: true, resumeCount: 0 },
+    newAnchor({ draft: masked, origin: original.origin, source: original.source, tags: original.tags, createdAt: now.toISOString() }),
     original.id,
     now.toISOString(),
   );
