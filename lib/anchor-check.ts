@@ -1,5 +1,6 @@
 import type { AnchorDraft } from './anchor';
 import { FIELD_LABELS, TEXT_KEYS } from './anchor-fields';
+import { LIMITS } from './limits';
 
 /**
  * The rules a draft anchor must meet, without zod: the parser (lib/parse.ts, pure) checks what it
@@ -9,16 +10,7 @@ import { FIELD_LABELS, TEXT_KEYS } from './anchor-fields';
  * parser stays free of zod.)
  */
 
-/** Bounds on every field; generous for real anchors, small enough to keep the library fast. */
-export const LIMITS = {
-  name: 120,
-  field: 20_000,
-  dependency: 1_000,
-  dependencies: 100,
-  url: 2_048,
-  title: 500,
-  id: 200,
-} as const;
+export { LIMITS };
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -5,6 +5,7 @@ import type { ResumeRecord } from './lineage';
 import { parseAnchorLog, type LogEntry } from './parse';
 import { draftTexts } from './anchor-fields';
 import { newAnchor } from './new-anchor';
+import { LIMITS } from './limits';
 
 /**
  * What an import would add, decided before anything is written: either the whole file is
@@ -72,7 +73,7 @@ function planMarkdown(input: ImportInput): ImportPlan {
   for (const entry of entries) {
     const draft = AnchorDraftSchema.safeParse(entry.draft);
     if (!draft.success) {
-      return { ok: false, error: `Line ${entry.line} (“${entry.draft.name.slice(0, 120)}”): ${describeZodError(draft.error)}` };
+      return { ok: false, error: `Line ${entry.line} (“${entry.draft.name.slice(0, LIMITS.name)}”): ${describeZodError(draft.error)}` };
     }
     const invisible = invisibleInName(entry.draft.name);
     if (invisible.length > 0) warnings.push(invisibleNote(draft.data.name, invisible, entry.line));

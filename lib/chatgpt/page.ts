@@ -3,6 +3,7 @@ import type { PagePart, PageGeneration } from './generation';
 import { anyGenerationSelector, recogniseGeneration } from './generations';
 import { findFirstUsable, querySelectorAllFirst, querySelectorFirst } from './selectors';
 import { conversationIdFromPath, pageKind, pathHasMessages } from './urls';
+import { LIMITS } from '../limits';
 
 /**
  * Reading ChatGPT's page: where things are and what state the chat is in, asked of whichever page
@@ -141,7 +142,7 @@ export function messageSource(message: Element | null, doc: Document = document)
   const conversationId = conversationIdFromPath(doc.location.pathname);
   if (conversationId) source.conversationId = conversationId.slice(0, 200);
   const title = chatTitle(doc);
-  if (title) source.chatTitle = title.slice(0, 500);
+  if (title) source.chatTitle = title.slice(0, LIMITS.title);
   const attribute = message && generationOf(message)?.messageIdAttribute;
   const messageId = attribute ? message.getAttribute(attribute) : null;
   if (messageId) source.messageId = messageId.slice(0, 200);

@@ -13,6 +13,7 @@ import { followResumedChat } from './lineage';
 import { mountPickerFrame, type PickerFrame } from './picker-frame';
 import { resumeIntoChat } from './resume';
 import { createStore } from './store';
+import { LIMITS } from '../limits';
 
 /** After a save: `receipt` is what Undo, Rename and Mask may touch (lib/background/page-actions.ts). */
 export type SavedToast = { kind: 'saved'; anchor: Anchor; duplicate: boolean; secrets: string[]; receipt: string };
@@ -114,7 +115,7 @@ export function createController(life: AbortSignal = new AbortController().signa
     const controller = new AbortController();
     running = controller;
     await guarded(async () => {
-      const request = await sendToBackground('anchorRequest', { chatTitle: chatTitle().slice(0, 500) });
+      const request = await sendToBackground('anchorRequest', { chatTitle: chatTitle().slice(0, LIMITS.title) });
       await captureFromChat({
         request,
         signal: controller.signal,
