@@ -170,7 +170,9 @@ test('stored payloads in every field stay text in the popup and the picker, and 
   await expect(details).toContainText(RTL);
   await rows.filter({ hasText: 'Ctrl_' }).click();
   await expect(popup.getByRole('region', { name: /^Ctrl_.*, details$/ })).toContainText(JS_ANCHOR);
-  await expect(popup.getByRole('link')).toHaveCount(0);
+  // No payload became a link: the popup's one link is its own Open library.
+  await expect(popup.getByRole('link')).toHaveCount(1);
+  expect(await popup.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(['/library.html']);
   await expectNoLiveMarkup(popup);
 
   // The popup's search runs over the payloads as plain text.
