@@ -96,13 +96,14 @@ type RecordsIndex = IDBIndex & {
 function readNewestInOneGo(db: IDBDatabase, limit: number): Promise<Anchor[] | null> | null {
   const index = db.transaction('anchors').objectStore('anchors').index('createdAt') as RecordsIndex;
   if (typeof index.getAllRecords !== 'function') return null;
-  const req = index.getAllRecords({ direction: 'prev', count: limit });
+  // Twice the limit: a few trashed anchors at the top still leave `limit` live ones in one request.
+  const req = index.getAllRecords({ direction: 'prev', count: limit * 2 });
   return new Promise((resolve) => {
     req.onerror = () => resolve(null);
     req.onsuccess = () => {
-      const live = req.result.map((record) => record.value).filter((anchor) => !anchor.deletedAt);
-      // Mostly trash at the top: let the cursor find enough live ones.
-      resolve(live.length >= limit / 2 || req.result.length < limit ? live : readNewestByCursor(db, limit));
+      const live = req.result.map((record) => record.value).filter((anchor) => !anchor.deletedAt).slice(0, limit);
+      // Mostly trash at the top, with more below: let the cursor find enough live ones.
+      resolve(live.length === limit || req.result.length < limit * 2 ? live : readNewestByCursor(db, limit));
     };
   });
 }
