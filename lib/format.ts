@@ -1,7 +1,7 @@
 import type { Anchor, AnchorDraft } from './anchor';
 import { FIELD_LABELS } from './anchor-fields';
 import { neutralizeMarkdown } from './markdown-escape';
-import { encodeDependency, encodeFieldLines } from './parse';
+import { encodeDependency, encodeFieldLines } from './parse-escape';
 import { sortNewestFirst } from './order';
 
 /**

@@ -20,7 +20,7 @@ export function tooLongToRead(what: string, length: number): string {
   return `${what} is too long to be read as an anchor (${length} characters; the limit is ${MAX_REPLY_TEXT}). Nothing was saved.`;
 }
 
-// The parser's four labels (lib/parse.ts LABEL_WORDS), matched with the same flags.
+// The parser's four labels (lib/parse-lines.ts LABEL_WORDS), matched with the same flags.
 const LABEL = /context|current\s+milestone|next\s+action|dependencies/gi;
 
 /**

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { AnchorDraftSchema, type Anchor } from '../../lib/anchor';
 import { LIMITS, RULES } from '../../lib/anchor-check';
 import { formatLogEntry } from '../../lib/format';
-import { MAX_ANCHOR_TEXT, fenceRanges, parseAnchorLog, parseAnchorText } from '../../lib/parse';
+import { fenceRanges } from '../../lib/parse-fences';
+import { MAX_ANCHOR_TEXT, parseAnchorLog, parseAnchorText } from '../../lib/parse';
 import { adversarialText, decreasingFences } from '../support/adversarial';
 
 /**
