@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { CHATGPT_MATCHES } from './lib/chatgpt/hosts';
+import { RANKS_FILE } from './lib/meter/tokenizer';
 import { COMMAND_NAMES, SUGGESTED_KEYS } from './lib/shortcuts';
 
 
@@ -53,6 +54,15 @@ export default defineConfig({
     plugins: [preact()],
   }),
   hooks: {
+    // The chat meter's token table (lib/meter/tokenizer.ts): written from the installed
+    // gpt-tokenizer into the package as JSON, which the background reads only when it first counts.
+    'prepare:publicPaths'(_wxt, paths) {
+      paths.push(RANKS_FILE);
+    },
+    async 'build:publicAssets'(_wxt, files) {
+      const { default: ranks } = await import('gpt-tokenizer/bpeRanks/o200k_base');
+      files.push({ relativeDest: RANKS_FILE, contents: JSON.stringify(ranks) });
+    },
     'vite:build:extendConfig'(entrypoints, config) {
       if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
       config.resolve = { ...config.resolve, alias: withoutPolyfillAlias(config.resolve?.alias) as never };

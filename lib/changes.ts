@@ -5,8 +5,11 @@
  */
 const CHANNEL = 'gpt-anchors:changes';
 
-/** `logFolder`: the folder the log file is kept in was chosen or changed; `logStatus`: the background wrote it (or failed to). */
-export type ChangeKind = 'anchors' | 'settings' | 'logFolder' | 'logStatus';
+/** `logFolder`: the folder the log file is kept in was chosen or changed; `logStatus`: the background wrote it (or failed to); `limitHits`: a chat reached ChatGPT's maximum length, or the learned limit was reset. */
+export type ChangeKind = 'anchors' | 'settings' | 'logFolder' | 'logStatus' | 'limitHits';
+
+/** Whether the markdown log (and so the log file) may read differently after this change. */
+export const changesLog = (kind: ChangeKind): boolean => kind !== 'logStatus' && kind !== 'limitHits';
 
 const madeHere = new Set<(kind: ChangeKind) => void>();
 

@@ -4,7 +4,15 @@ import { findSecrets } from './secrets';
 
 const RECENT_FOR_DUPLICATES = 200;
 
-export type SaveRequest = { draft: AnchorDraft; origin: Origin; source: Source };
+export type SaveRequest = {
+  draft: AnchorDraft;
+  origin: Origin;
+  source: Source;
+  /** The size of the chat it came from, in tokens, when the chat length meter has measured it. */
+  chatTokens?: number;
+  /** A rescued anchor: the full chat the new chat was given the transcript of. */
+  rescuedFrom?: Source;
+};
 
 /**
  * Saves an anchor as a new version of its name. Saving the same text again (the same message
@@ -25,6 +33,8 @@ export async function saveAnchorVersion(
     source: request.source,
     origin: request.origin,
     resumeCount: 0,
+    ...(request.chatTokens !== undefined ? { chatTokens: request.chatTokens } : {}),
+    ...(request.rescuedFrom ? { rescuedFrom: request.rescuedFrom } : {}),
   });
   return { anchor, duplicate: false, secrets };
 }

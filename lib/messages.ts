@@ -8,6 +8,8 @@ import {
   type Anchor,
 } from './anchor';
 import type { LogFileView, Resolution } from './log-file/records';
+import { LIMITS } from './anchor-check';
+import type { ChatMeterReading } from './meter/reading';
 import type { Checks } from './protocol';
 import type { Settings } from './settings';
 import type { Shortcuts } from './shortcuts';
@@ -22,12 +24,17 @@ const id = z.string().check(z.minLength(1), z.maxLength(200));
 /** A save's receipt (lib/db.ts SaveReceipt): what a ChatGPT tab's Undo, Rename and Mask may touch. */
 const receipt = z.string().check(z.minLength(1), z.maxLength(200));
 
+/** The most messages a chat is measured with, and the longest message text: far past any real chat. */
+export const MEASURE_LIMITS = { messages: 20_000, text: 2_000_000 } as const;
+
 /** Requests the background answers (from pages, popup and options). */
 export const backgroundRequests = {
   saveAnchor: z.object({
     draft: AnchorDraftSchema,
     origin: OriginSchema,
     source: SourceSchema,
+    /** A rescue's reply: the full chat whose transcript the new chat was given. */
+    rescuedFrom: z.optional(SourceSchema),
   }),
   undoSave: z.object({ receipt }),
   renameAnchor: z.object({ receipt, name: AnchorNameSchema }),
@@ -48,6 +55,25 @@ export const backgroundRequests = {
   resumeAfterReload: z.object({ id }),
   /** From the bar's "page changed" notice: the options page's page check. */
   openPageCheck: z.object({}),
+  /**
+   * The open chat's messages at a reply's end or on a route change (lib/meter/chat-counts.ts):
+   * each message's id, with its text only when the background has not counted it yet. `notice`:
+   * ChatGPT shows its maximum-length message on the page.
+   */
+  measureChat: z.object({
+    conversationId: z.optional(z.string().check(z.minLength(1), z.maxLength(LIMITS.id))),
+    url: z.string().check(z.maxLength(LIMITS.url)),
+    title: z.optional(z.string().check(z.maxLength(LIMITS.title))),
+    messages: z
+      .array(
+        z.object({
+          id: z.string().check(z.minLength(1), z.maxLength(LIMITS.id)),
+          text: z.optional(z.string().check(z.maxLength(MEASURE_LIMITS.text))),
+        }),
+      )
+      .check(z.maxLength(MEASURE_LIMITS.messages)),
+    notice: z.boolean(),
+  }),
   exportLog: z.object({ format: z.enum(['markdown', 'json']) }),
   importLog: z.object({
     fileName: z.string().check(z.minLength(1), z.maxLength(500)),
@@ -88,6 +114,7 @@ export const backgroundAudience: Record<keyof typeof backgroundRequests, 'chatgp
   pickerClose: 'extensionPage',
   resumeAfterReload: 'chatgptTab',
   openPageCheck: 'chatgptTab',
+  measureChat: 'chatgptTab',
   exportLog: 'extensionPage',
   importLog: 'extensionPage',
   scheduleLogWrite: 'extensionPage',
@@ -135,6 +162,7 @@ export interface BackgroundResponses {
   pickerClose: null;
   resumeAfterReload: null;
   openPageCheck: null;
+  measureChat: ChatMeterReading;
   exportLog: { filename: string; count: number };
   importLog: ImportReport;
   scheduleLogWrite: null;

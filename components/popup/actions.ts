@@ -96,6 +96,9 @@ export async function saveEditedVersion(original: Anchor, draft: AnchorDraft, la
     source: original.source,
     origin: 'manual',
     resumeCount: 0,
+    // Still about the same chat: its size and, for a rescue, the full chat.
+    ...(original.chatTokens !== undefined ? { chatTokens: original.chatTokens } : {}),
+    ...(original.rescuedFrom ? { rescuedFrom: original.rescuedFrom } : {}),
   };
   return latestAtStart === undefined ? addAnchor(version) : addVersionIfUnchanged(version, original.name, latestAtStart);
 }

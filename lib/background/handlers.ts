@@ -19,6 +19,7 @@ import { answerMessages, sendToTab, type Handlers } from '../protocol';
 import { shortcutsFrom } from '../shortcuts';
 import { NEW_CHAT_URL } from '../chatgpt/hosts';
 import { downloadText, localDateStamp } from './download';
+import { measureChat } from './chat-meter';
 import { deleteUnmaskedFromPage, maskFromPage, renameFromPage, saveFromPage, undoFromPage } from './page-actions';
 import { claimPickerSession, endPickerSession, openPickerSession, pickerLibraryPage, requirePickerSession } from './picker-sessions';
 import { refusal, thisExtension } from './senders';
@@ -90,6 +91,8 @@ const handlers: BackgroundHandlers = {
     await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#page-check`, active: true });
     return null;
   },
+
+  measureChat: (request, sender) => measureChat(request, tabOf(sender)),
 
   async claimPendingResume(_request, sender) {
     const anchorId = await takePendingResume(tabOf(sender));

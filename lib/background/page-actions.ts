@@ -13,6 +13,7 @@ import {
 import { saveAnchorVersion, type SaveRequest } from '../library';
 import type { MaskResult, SaveResult, UndoResult } from '../messages';
 import { maskSecretsInDraft } from '../secrets';
+import { chatTokensOf } from './chat-meter';
 
 /**
  * What a ChatGPT tab may change: only what its own saves stored. Each save (and each Mask)
@@ -42,7 +43,9 @@ async function liveAnchor(id: string): Promise<Anchor> {
 }
 
 export async function saveFromPage(request: SaveRequest, tabId: number, now = new Date()): Promise<SaveResult> {
-  const result = await saveAnchorVersion(request, now);
+  // The size of the chat it came from (for a rescue, the full chat's), as the meter last counted it.
+  const chatTokens = await chatTokensOf(request.rescuedFrom ?? request.source);
+  const result = await saveAnchorVersion({ ...request, ...(chatTokens !== undefined ? { chatTokens } : {}) }, now);
   const receipt = await keepReceipt(tabId, { kind: 'save', anchorId: result.anchor.id, created: !result.duplicate }, now);
   return { ...result, receipt };
 }
