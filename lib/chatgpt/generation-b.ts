@@ -20,8 +20,12 @@ export const GENERATION_B: PageGeneration = {
     message: [/* 2026-07 → now */ 'li[data-message-role]'],
     assistantMessage: [/* 2026-07 → now */ 'li[data-message-role="assistant"]'],
     replyText: [/* 2026-07 → now */ '[data-assistant-markdown]'],
+    userText: [/* 2026-07 → now */ '[data-user-message-copy]'],
     replyDone: [/* 2026-07 → now */ '[data-assistant-message-actions] button[data-copy-message]'],
     newChat: [],
     chatTitle: [],
+    // An item of the transcript, by role and sentence (its real markup was never captured). The
+    // composer's own `[role=alert]` (mention errors) never carries the sentence.
+    maxLengthNotice: [/* 2026-07 → now */ 'ol[data-conversation-transcript] [role="alert"]'],
   },
 };
