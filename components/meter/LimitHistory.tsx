@@ -80,9 +80,11 @@ export function LimitHistory({ api }: { api: LimitHistoryApi }) {
           )}
         </>
       )}
-      <p class="status" role="status">
-        {data ? status : ''}
-      </p>
+      {data && status && (
+        <p class="status" role="status">
+          {status}
+        </p>
+      )}
     </section>
   );
 }
