@@ -61,7 +61,7 @@ export async function measureChat(request: MeasureRequest, tabId: number, now = 
   const [settings, hits] = await Promise.all([getSettings(), listLimitHits()]);
   const limit = chatLimit(settings.chatLimitTokens, hits);
   const percent = percentOf(tokens, limit.tokens);
-  const reading = { tokens, limit: limit.tokens, learned: limit.learned, percent, missing };
+  const reading = { tokens, limit: limit.tokens, learned: limit.learned, percent, nudgeAt: settings.nudgePercent, missing };
   // Counted in part (the worker forgot some messages): say so, keep nothing, decide nothing yet.
   if (!complete) return { ...reading, nudge: false, full: false };
   // Nothing to keep for a chat not yet sent, or a page whose messages have not rendered yet.

@@ -9,6 +9,8 @@ export const GENERATION_A: PageGeneration = {
   id: 'A',
   signature: ['[data-testid^="conversation-turn-"]', '#prompt-textarea', 'form[data-type="unified-composer"]'],
   messageIdAttribute: 'data-message-id',
+  // Signed in: files pasted or dropped into the composer are uploaded and sent with the message.
+  acceptsFiles: true,
   selectors: {
     composer: [
       /* 2024-09 → now: ProseMirror div */ '#prompt-textarea[contenteditable="true"]',

@@ -11,6 +11,9 @@ export const GENERATION_B: PageGeneration = {
   id: 'B',
   signature: ['ol[data-conversation-transcript]', 'form[data-mobile-composer]', 'textarea#mobile-composer-prompt'],
   messageIdAttribute: 'id',
+  // Logged out, its pickers are for photos (the 2026-10-03 capture's native image pickers): a
+  // `.md` file is not known to be taken, so a rescue writes the latest turns as text instead.
+  acceptsFiles: false,
   selectors: {
     composer: [/* 2026-07 → now */ 'textarea#mobile-composer-prompt'],
     composerForm: [/* 2026-07 → now */ 'form[data-mobile-composer]'],

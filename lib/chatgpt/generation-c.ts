@@ -10,6 +10,8 @@ export const GENERATION_C: PageGeneration = {
   id: 'C',
   signature: ['form[data-chatgpt-composer]', 'div[data-turn-key]'],
   messageIdAttribute: 'data-chatgpt-selection-message-id',
+  // Signed in, "Add photos and files": pasted and dropped files are uploaded with the message.
+  acceptsFiles: true,
   selectors: {
     composer: [/* 2026-09 → now */ 'form[data-chatgpt-composer] div.ProseMirror[contenteditable="true"][role="textbox"]'],
     composerForm: [/* 2026-09 → now */ 'form[data-chatgpt-composer]'],

@@ -48,5 +48,7 @@ export interface PageGeneration {
   readonly signature: readonly string[];
   /** The attribute that holds a message's id (for the anchor's source). */
   readonly messageIdAttribute: string;
+  /** Whether its composer takes a file pasted or dropped into it (a rescue's transcript goes in as one). */
+  readonly acceptsFiles: boolean;
   readonly selectors: Readonly<Record<PagePart, readonly string[]>>;
 }

@@ -11,6 +11,8 @@ export type ChatMeterReading = {
   learned: boolean;
   /** `tokens` as a share of `limit`, in whole percent (may pass 100). */
   percent: number;
+  /** The threshold in percent (a setting): past it the gauge says so. */
+  nudgeAt: number;
   /** Highlight Save anchor now: the chat crossed the threshold, and was never nudged before. */
   nudge: boolean;
   /** ChatGPT said this chat reached its maximum length (now or on an earlier visit): offer Rescue. */

@@ -52,7 +52,7 @@ beforeEach(async () => {
 describe('measuring the open chat', () => {
   it('counts the chat, keeps its size, and answers its share of the limit', async () => {
     const reading = await measure({ messages: messages(3) });
-    expect(reading).toEqual({ tokens: 300, limit: 1_000, learned: false, percent: 30, nudge: false, full: false, missing: [] });
+    expect(reading).toEqual({ tokens: 300, limit: 1_000, learned: false, percent: 30, nudgeAt: 80, nudge: false, full: false, missing: [] });
     expect(await getChatRecord(CHAT)).toMatchObject({ id: CHAT, tokens: 300 });
   });
 

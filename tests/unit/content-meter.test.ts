@@ -9,7 +9,7 @@ import { loadPage, setUrl } from './support/chatgpt-pages';
 
 type Measure = BackgroundPayloads['measureChat'];
 const reading = (extra: Partial<ChatMeterReading> = {}): ChatMeterReading => ({
-  tokens: 100, limit: 1_000, learned: false, percent: 10, nudge: false, full: false, missing: [], ...extra,
+  tokens: 100, limit: 1_000, learned: false, percent: 10, nudgeAt: 80, nudge: false, full: false, missing: [], ...extra,
 });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const URL_A = 'https://chatgpt.com/c/6a1f0000-0000-4000-8000-0000000000f1';
