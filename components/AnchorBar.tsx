@@ -1,8 +1,6 @@
 import type { CapturePhase } from '../lib/content/capture';
 import { trusted } from '../lib/content/trusted';
-import { sendToBackground } from '../lib/protocol';
-import { shortcutTitle } from '../lib/shortcuts';
-import { useShortcuts } from './useShortcuts';
+import { shortcutTitle, type Shortcuts } from '../lib/shortcuts';
 
 const PHASE_LABELS: Record<CapturePhase, string> = {
   waiting: 'Waiting for ChatGPT…',
@@ -12,23 +10,24 @@ const PHASE_LABELS: Record<CapturePhase, string> = {
 
 type Props = {
   saving: CapturePhase | null;
+  /** A resume is under way: the Resume button cancels it. */
+  resuming: boolean;
   missing: readonly string[];
+  /** The keys in force for the titles (null until known; ChatGPT's page cannot call commands.getAll()). */
+  keys: Shortcuts | null;
   onSave: () => void;
+  /** Opens the picker, or cancels the resume under way. */
   onResume: () => void;
   /** Opens the options page's page check (what was found, and a report to send). */
   onCheckPage: () => void;
 };
 
-/** ChatGPT's page cannot call commands.getAll(): the background answers with our two keys. */
-const askShortcuts = () => sendToBackground('getShortcuts', {});
-
 /** "composer, messages or send button" */
 const orList = (parts: readonly string[]) =>
   parts.length > 1 ? `${parts.slice(0, -1).join(', ')} or ${parts.at(-1)}` : (parts[0] ?? '');
 
-/** The two buttons next to ChatGPT's composer. While saving, Save becomes Cancel. Clicks by scripts do nothing. */
-export function AnchorBar({ saving, missing, onSave, onResume, onCheckPage }: Props) {
-  const keys = useShortcuts(askShortcuts);
+/** The two buttons next to ChatGPT's composer. While saving or resuming, its button becomes Cancel. Clicks by scripts do nothing. */
+export function AnchorBar({ saving, resuming, missing, keys, onSave, onResume, onCheckPage }: Props) {
   const save = trusted(onSave);
   const resume = trusted(onResume);
   const checkPage = trusted(onCheckPage);
@@ -41,13 +40,20 @@ export function AnchorBar({ saving, missing, onSave, onResume, onCheckPage }: Pr
           {PHASE_LABELS[saving]} <span class="cancel">Cancel</span>
         </button>
       ) : (
-        <button type="button" class="btn" onClick={save} title={shortcutTitle('Save anchor', keys?.save)}>
+        <button type="button" class="btn" onClick={save} title={shortcutTitle('Save anchor', keys?.save)} disabled={resuming}>
           Save anchor
         </button>
       )}
-      <button type="button" class="btn" onClick={resume} title={shortcutTitle('Resume anchor', keys?.resume)} disabled={saving !== null}>
-        Resume anchor
-      </button>
+      {resuming ? (
+        <button type="button" class="btn busy" onClick={resume} aria-label="Cancel resuming anchor" title="Cancel">
+          <span class="spinner" aria-hidden="true" />
+          Resuming… <span class="cancel">Cancel</span>
+        </button>
+      ) : (
+        <button type="button" class="btn" onClick={resume} title={shortcutTitle('Resume anchor', keys?.resume)} disabled={saving !== null}>
+          Resume anchor
+        </button>
+      )}
     </div>
     {missing.length > 0 && (
       <p class="problem" role="alert">

@@ -1,30 +1,24 @@
-import { useStore } from '../lib/content/store';
-import type { Controller } from '../lib/content/controller';
+import type { ContentState, Controller } from '../lib/content/controller';
 import { AnchorBar } from './AnchorBar';
 import { SaveToast } from './SaveToast';
 
-/** Everything GPT Anchors shows next to ChatGPT's composer (the picker is a frame of its own). */
-export function InPageApp({ controller }: { controller: Controller }) {
-  const state = useStore(controller.store);
+/**
+ * Everything GPT Anchors shows next to ChatGPT's composer (the picker is a frame of its own): a
+ * function of the controller's state, drawn again on each change (no hooks in the page).
+ */
+export function InPageApp({ controller, state }: { controller: Controller; state: ContentState }) {
   return (
     <>
       <AnchorBar
         saving={state.saving}
+        resuming={state.resuming}
         missing={state.missing}
+        keys={state.keys}
         onSave={() => void controller.save()}
-        onResume={() => void controller.openPicker()}
+        onResume={controller.resumeOrCancel}
         onCheckPage={() => void controller.openPageCheck()}
       />
-      {state.toast && (
-        <SaveToast
-          toast={state.toast}
-          onUndo={(toast) => void controller.undo(toast)}
-          onRename={controller.rename}
-          onMask={(toast) => void controller.mask(toast)}
-          onDeleteUnmasked={(toast) => void controller.deleteUnmasked(toast)}
-          onDismiss={controller.dismissToast}
-        />
-      )}
+      {state.toast && <SaveToast toast={state.toast} rename={state.rename} actions={controller} />}
     </>
   );
 }

@@ -1,51 +1,34 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { MaskedToast, SavedToast, Toast } from '../lib/content/controller';
+import type { Controller, MaskedToast, RenameState, SavedToast, Toast } from '../lib/content/controller';
 import { trusted } from '../lib/content/trusted';
 
-type Props = {
-  toast: Toast;
-  onUndo: (toast: SavedToast | MaskedToast) => void;
-  onRename: (toast: SavedToast | MaskedToast, name: string) => Promise<string | null>;
-  onMask: (toast: SavedToast) => void;
-  onDeleteUnmasked: (toast: MaskedToast) => void;
-  onDismiss: () => void;
-};
+/** What the toast asks of the controller (lib/content/controller.ts), which holds all its state. */
+export type ToastActions = Pick<
+  Controller,
+  'undo' | 'startRename' | 'rename' | 'cancelRename' | 'mask' | 'deleteUnmasked' | 'dismissToast' | 'holdToast'
+>;
 
-/** How long a toast stays when nobody points at it or works in it. */
-const TOAST_MS = { saved: 12_000, info: 6_000, error: 15_000 };
-
-/** Toasts that wait for the user: a secret to mask, or an unmasked version still in the trash. */
-const waitsForUser = (toast: Toast) =>
-  (toast.kind === 'saved' && toast.secrets.length > 0) || (toast.kind === 'masked' && !toast.unmaskedDeleted);
+type Props = { toast: Toast; rename: RenameState; actions: ToastActions };
 
 /**
  * The confirmation after a save (with Undo, Rename and, for secrets, Mask), after a mask (Undo,
- * Delete the unmasked version), or a message. Every action runs only on a person's own click.
+ * Delete the unmasked version), or a message. Every action runs only on a person's own click. It
+ * stays while pointed at or worked in (the controller times it out otherwise).
  */
-export function SaveToast({ toast, onUndo, onRename, onMask, onDeleteUnmasked, onDismiss }: Props) {
-  const [held, setHeld] = useState(false);
-  const duration = toast.kind === 'message' ? TOAST_MS[toast.tone] : TOAST_MS.saved;
-  useEffect(() => {
-    if (held || waitsForUser(toast)) return;
-    const timer = setTimeout(onDismiss, duration);
-    return () => clearTimeout(timer);
-  }, [toast, held]);
+export function SaveToast({ toast, rename, actions }: Props) {
+  const hold = () => actions.holdToast(true);
+  const release = () => actions.holdToast(false);
   return (
     <div
       class={`toast ${toast.kind === 'message' ? toast.tone : 'info'}`}
       role="status"
       aria-live="polite"
-      onMouseEnter={() => setHeld(true)}
-      onMouseLeave={() => setHeld(false)}
-      onFocusIn={() => setHeld(true)}
-      onFocusOut={() => setHeld(false)}
+      onMouseEnter={hold}
+      onMouseLeave={release}
+      onFocusIn={hold}
+      onFocusOut={release}
     >
-      {toast.kind === 'message' ? (
-        <p class="toast-text">{toast.text}</p>
-      ) : (
-        <SavedBody toast={toast} onUndo={onUndo} onRename={onRename} onMask={onMask} onDeleteUnmasked={onDeleteUnmasked} />
-      )}
-      <button type="button" class="icon" aria-label="Dismiss" title="Dismiss" onClick={onDismiss}>
+      {toast.kind === 'message' ? <p class="toast-text">{toast.text}</p> : <SavedBody toast={toast} rename={rename} actions={actions} />}
+      <button type="button" class="icon" aria-label="Dismiss" title="Dismiss" onClick={actions.dismissToast}>
         ×
       </button>
     </div>
@@ -60,14 +43,7 @@ function headline(toast: SavedToast | MaskedToast): string {
     : `Masked [${name}]: saved as a new version. The unmasked version is in the trash.`;
 }
 
-function SavedBody({
-  toast,
-  onUndo,
-  onRename,
-  onMask,
-  onDeleteUnmasked,
-}: { toast: SavedToast | MaskedToast } & Pick<Props, 'onUndo' | 'onRename' | 'onMask' | 'onDeleteUnmasked'>) {
-  const [renaming, setRenaming] = useState(false);
+function SavedBody({ toast, rename, actions }: { toast: SavedToast | MaskedToast; rename: RenameState; actions: ToastActions }) {
   // Undo only what this toast's action made: never a save that found its text already stored.
   const canUndo = toast.kind === 'saved' ? !toast.duplicate : !toast.unmaskedDeleted;
   return (
@@ -76,34 +52,26 @@ function SavedBody({
       {toast.kind === 'saved' && toast.secrets.length > 0 && (
         <p class="toast-warning">
           This anchor seems to hold a secret ({toast.secrets.join(', ')}).{' '}
-          <button type="button" class="link" onClick={trusted(() => onMask(toast))}>
+          <button type="button" class="link" onClick={trusted(() => actions.mask(toast))}>
             Mask
           </button>
         </p>
       )}
-      {renaming ? (
-        <RenameForm
-          name={toast.anchor.name}
-          onCancel={() => setRenaming(false)}
-          onRename={async (name) => {
-            const error = await onRename(toast, name);
-            if (!error) setRenaming(false);
-            return error;
-          }}
-        />
+      {rename ? (
+        <RenameForm toast={toast} error={rename.error} actions={actions} />
       ) : (
         <div class="toast-actions">
           {canUndo && (
-            <button type="button" class="link" onClick={trusted(() => onUndo(toast))}>
+            <button type="button" class="link" onClick={trusted(() => actions.undo(toast))}>
               Undo
             </button>
           )}
           {toast.kind === 'masked' && !toast.unmaskedDeleted && (
-            <button type="button" class="link" onClick={trusted(() => onDeleteUnmasked(toast))}>
+            <button type="button" class="link" onClick={trusted(() => actions.deleteUnmasked(toast))}>
               Delete the unmasked version
             </button>
           )}
-          <button type="button" class="link" onClick={trusted(() => setRenaming(true))}>
+          <button type="button" class="link" onClick={trusted(actions.startRename)}>
             Rename
           </button>
         </div>
@@ -112,9 +80,7 @@ function SavedBody({
   );
 }
 
-function RenameForm(props: { name: string; onRename: (name: string) => Promise<string | null>; onCancel: () => void }) {
-  const [value, setValue] = useState(props.name);
-  const [error, setError] = useState<string | null>(null);
+function RenameForm({ toast, error, actions }: { toast: SavedToast | MaskedToast; error: string | null; actions: ToastActions }) {
   return (
     // The rename runs on the submit button's click (Enter in the field clicks it too), never on
     // submit: a script's requestSubmit() makes a trusted submit event (see lib/content/trusted.ts).
@@ -122,20 +88,27 @@ function RenameForm(props: { name: string; onRename: (name: string) => Promise<s
       <label>
         New name
         <input
-          value={value}
+          name="name"
+          defaultValue={toast.anchor.name}
           autoFocus
           aria-invalid={error ? 'true' : 'false'}
-          onInput={(event) => setValue(event.currentTarget.value)}
           onKeyDown={(event) => {
-            if (event.key === 'Escape') props.onCancel();
+            if (event.key === 'Escape') actions.cancelRename();
             event.stopPropagation(); // keep ChatGPT's own shortcuts out of the field
           }}
         />
       </label>
-      <button type="submit" class="link" onClick={trusted(async () => setError(await props.onRename(value)))}>
+      <button
+        type="submit"
+        class="link"
+        onClick={trusted((event: MouseEvent) => {
+          const field = (event.currentTarget as HTMLButtonElement).form?.elements.namedItem('name') as HTMLInputElement | null;
+          void actions.rename(toast, field?.value ?? '');
+        })}
+      >
         Save name
       </button>
-      <button type="button" class="link" onClick={props.onCancel}>
+      <button type="button" class="link" onClick={actions.cancelRename}>
         Cancel
       </button>
       {error && (

@@ -2,11 +2,11 @@ import type { AnchorDraft } from './anchor';
 import { FIELD_LABELS, type FieldKey } from './anchor-fields';
 
 /**
- * The rules a draft anchor must meet, without zod: the content script (loaded on every ChatGPT
- * page, with a 20 KB budget) checks what it reads with these, and lib/anchor.ts builds its zod
- * schemas from the same limits and sentences. The background validates every save with zod, so
- * nothing reaches storage on these checks alone; a unit test keeps the two in agreement. (Only
- * types come from lib/anchor.ts: importing its values would bring zod into the page.)
+ * The rules a draft anchor must meet, without zod: the parser (lib/parse.ts, pure) checks what it
+ * reads with these, and lib/anchor.ts builds its zod schemas from the same limits and sentences.
+ * The background validates every save with zod, so nothing reaches storage on these checks
+ * alone; a unit test keeps the two in agreement. (Only types come from lib/anchor.ts, so the
+ * parser stays free of zod.)
  */
 
 /** Bounds on every field; generous for real anchors, small enough to keep the library fast. */
@@ -37,9 +37,32 @@ export const RULES = {
     `${label} is too long (${String(length)} characters; the limit is ${LIMITS.field}).`,
 };
 
-/** An anchor name: trimmed, not empty, one line, at most LIMITS.name characters. */
+/**
+ * Characters that show nothing, so a name holding one could pass for another (`Report_\u202Egpj.exe`
+ * shows as `Report_exe.jpg`): Unicode's default-ignorable code points (bidi controls, zero-width
+ * spaces and joiners, soft hyphen, tags, blank fillers), except variation selectors (❤️). A joiner
+ * inside an emoji (👩‍💻) goes too: the emoji then shows as its parts (👩💻), still visible.
+ */
+const INVISIBLE_RE = /[\p{Default_Ignorable_Code_Point}--\p{Variation_Selector}]/gv;
+
+/**
+ * A name as stored: NFC (so a name typed with combining accents is the same name), without
+ * invisible characters, trimmed. Every way a name comes in goes through here (the zod schema too).
+ */
+export function normalizeName(name: string): string {
+  return name.normalize('NFC').replace(INVISIBLE_RE, '').trim();
+}
+
+/** The invisible characters `normalizeName` removes from `name`, as `U+202E` (each once). */
+export function invisibleInName(name: string): string[] {
+  if (/^[ -~]*$/.test(name)) return []; // printable ASCII, by far the most names: nothing to remove
+  const found = name.normalize('NFC').match(INVISIBLE_RE) ?? [];
+  return [...new Set(found)].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
+/** An anchor name: normalized (`normalizeName`), not empty, one line, at most LIMITS.name characters. */
 export function checkName(name: string): Checked<string> {
-  const value = name.trim();
+  const value = normalizeName(name);
   if (value.length < 1) return { ok: false, error: RULES.nameEmpty };
   if (value.length > LIMITS.name) return { ok: false, error: RULES.nameTooLong };
   if (!ONE_LINE.test(value)) return { ok: false, error: RULES.nameLines };

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { en } from 'zod/locales';
-import { LIMITS, RULES } from './anchor-check';
+import { LIMITS, RULES, normalizeName } from './anchor-check';
 import { FIELD_LABELS } from './anchor-fields';
 
 // zod/mini ships without messages; English keeps the default ones ("Too big: expected string to
@@ -10,7 +10,7 @@ z.config(en());
 const oneLine = /^[^\r\n]*$/;
 
 export const AnchorNameSchema = z.string({ error: 'The name must be text.' }).check(
-  z.trim(),
+  z.overwrite(normalizeName),
   z.minLength(1, { error: RULES.nameEmpty }),
   z.maxLength(LIMITS.name, { error: RULES.nameTooLong }),
   z.regex(oneLine, { error: RULES.nameLines }),

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { AnchorSchema, describeZodError, type Anchor } from './anchor';
+import { invisibleInName } from './anchor-check';
 
 /**
  * The JSON backup: every anchor with every detail (ids, sources, trash), unlike the markdown log,
@@ -9,7 +10,10 @@ import { AnchorSchema, describeZodError, type Anchor } from './anchor';
 export const BACKUP_FORMAT = 'gpt-anchors-backup';
 export const BACKUP_VERSION = 1;
 
-export type BackupParseResult = { ok: true; anchors: Anchor[] } | { ok: false; error: string };
+/** `renamed`: names whose invisible characters were removed on the way in (see `normalizeName`). */
+export type BackupParseResult =
+  | { ok: true; anchors: Anchor[]; renamed: { name: string; removed: string[] }[] }
+  | { ok: false; error: string };
 
 /** Pretty-printed, so a backup can be read and diffed by a person. */
 export function formatBackup(anchors: Anchor[], exportedAt: string): string {
@@ -30,7 +34,14 @@ export function parseBackup(text: string): BackupParseResult {
   if (versionError) return { ok: false, error: versionError };
   const parsed = AnchorsSchema.safeParse({ anchors: envelope.anchors });
   if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
-  return { ok: true, anchors: parsed.data.anchors };
+  const anchors = parsed.data.anchors;
+  const raw = envelope.anchors as { name: string }[];
+  const renamed = new Map<string, string[]>();
+  anchors.forEach((anchor, i) => {
+    const removed = invisibleInName(raw[i]?.name ?? '');
+    if (removed.length > 0) renamed.set(anchor.name, [...new Set([...(renamed.get(anchor.name) ?? []), ...removed])]);
+  });
+  return { ok: true, anchors, renamed: [...renamed].map(([name, removed]) => ({ name, removed })) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

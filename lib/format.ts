@@ -1,6 +1,7 @@
 import type { Anchor, AnchorDraft } from './anchor';
 import { FIELD_LABELS } from './anchor-fields';
-import { encodeDependencyLine, encodeFieldLines } from './parse';
+import { neutralizeMarkdown } from './markdown-escape';
+import { encodeDependency, encodeFieldLines } from './parse';
 
 /**
  * Anchors → text: the request, the resume text and the markdown log (format in
@@ -93,21 +94,27 @@ export function formatLogEntry(anchor: Anchor, opts: { dateFormat: DateFormat })
   return entryLines(anchor, opts.dateFormat).join('\n');
 }
 
+/**
+ * The anchor's own text is escaped twice over: lines that would be misread as structure get a
+ * leading backslash (`encodeFieldLines`), then whatever a markdown viewer would act on (images, raw
+ * HTML, links) is neutralized, so opening the log loads and runs nothing. `parseAnchorLog` undoes both.
+ */
 function entryLines(anchor: Anchor, dateFormat: DateFormat): string[] {
-  const deps = anchor.dependencies.map(encodeDependencyLine);
+  const deps = anchor.dependencies.map((item) => `- ${neutralizeMarkdown(encodeDependency(item))}`);
+  const field = (text: string) => encodeFieldLines(text).map(neutralizeMarkdown);
   return [
     `**${formatTimestamp(anchor.createdAt, anchor.timeKnown, dateFormat)}**`,
     '',
-    `Resume from anchor: **[${anchor.name}]**`,
+    `Resume from anchor: **[${neutralizeMarkdown(anchor.name)}]**`,
     '',
     `**${FIELD_LABELS.context}:**`,
-    ...encodeFieldLines(anchor.context),
+    ...field(anchor.context),
     '',
     `**${FIELD_LABELS.milestone}:**`,
-    ...encodeFieldLines(anchor.milestone),
+    ...field(anchor.milestone),
     '',
     `**${FIELD_LABELS.nextAction}:**`,
-    ...encodeFieldLines(anchor.nextAction),
+    ...field(anchor.nextAction),
     '',
     `**${FIELD_LABELS.dependencies}:**`,
     ...(deps.length > 0 ? ['', ...deps] : []),

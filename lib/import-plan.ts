@@ -1,4 +1,5 @@
 import { AnchorDraftSchema, describeZodError, sameDraft, type Anchor, type AnchorDraft } from './anchor';
+import { invisibleInName } from './anchor-check';
 import { parseBackup } from './backup';
 import { parseAnchorLog, type LogEntry } from './parse';
 
@@ -43,7 +44,8 @@ function kindOf(fileName: string): 'markdown' | 'json' | null {
 // Markdown logs
 
 function planMarkdown(input: ImportInput): ImportPlan {
-  const { entries, warnings } = parseAnchorLog(input.text);
+  const { entries, warnings: parsed } = parseAnchorLog(input.text);
+  const warnings: ImportWarning[] = [...parsed];
   if (entries.length === 0) {
     return {
       ok: false,
@@ -59,6 +61,8 @@ function planMarkdown(input: ImportInput): ImportPlan {
     if (!draft.success) {
       return { ok: false, error: `Line ${entry.line} (“${entry.draft.name.slice(0, 120)}”): ${describeZodError(draft.error)}` };
     }
+    const invisible = invisibleInName(entry.draft.name);
+    if (invisible.length > 0) warnings.push(invisibleNote(draft.data.name, invisible, entry.line));
     if (known.hasEntry(draft.data, entry)) {
       duplicates++;
       continue;
@@ -68,7 +72,17 @@ function planMarkdown(input: ImportInput): ImportPlan {
     known.add(anchor);
     toAdd.push(anchor);
   }
+  warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { ok: true, toAdd, duplicates, warnings, kind: 'markdown' };
+}
+
+/**
+ * Names are stored without invisible characters (bidi controls, zero-width spaces), which could
+ * make one name pass for another: the report says which were taken out of which name.
+ */
+function invisibleNote(name: string, removed: string[], line?: number): ImportWarning {
+  const message = `the name “${name}” held invisible characters (${removed.join(', ')}); they were removed`;
+  return line === undefined ? { message } : { line, message };
 }
 
 /**
@@ -77,8 +91,13 @@ function planMarkdown(input: ImportInput): ImportPlan {
  */
 function toAnchor(draft: AnchorDraft, entry: LogEntry, input: ImportInput, undated: number): Anchor {
   const createdAt = entry.createdAt ?? new Date(Date.parse(input.now) - undated * 1000).toISOString();
+  const { name, context, milestone, nextAction, dependencies } = draft;
   return {
-    ...draft,
+    name,
+    context,
+    milestone,
+    nextAction,
+    dependencies,
     id: input.newId(),
     createdAt,
     timeKnown: entry.createdAt ? entry.timeKnown : false,
@@ -96,6 +115,7 @@ function planJson(input: ImportInput): ImportPlan {
   if (!backup.ok) return { ok: false, error: backup.error };
   const known = new DuplicateIndex(input.existing);
   const toAdd: Anchor[] = [];
+  const warnings = backup.renamed.map(({ name, removed }) => invisibleNote(name, removed));
   let duplicates = 0;
   for (const anchor of backup.anchors) {
     // Everything is kept as backed up, the trash included: a backup restores, it does not re-date.
@@ -106,32 +126,36 @@ function planJson(input: ImportInput): ImportPlan {
     known.add(anchor);
     toAdd.push(anchor);
   }
-  return { ok: true, toAdd, duplicates, warnings: [], kind: 'json' };
+  return { ok: true, toAdd, duplicates, warnings, kind: 'json' };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Duplicates
 
 /** Local wall-clock day and minute: what a log writes, so the same in any DST fold. */
-function dayOf(iso: string): string {
+function momentOf(iso: string): { day: string; minute: string } {
   const d = new Date(iso);
-  return `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
-}
-
-function minuteOf(iso: string): string {
-  const d = new Date(iso);
-  return `${dayOf(iso)} ${d.getHours()}:${d.getMinutes()}`;
+  const day = `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
+  return { day, minute: `${day} ${d.getHours()}:${d.getMinutes()}` };
 }
 
 /**
  * Same anchor = same name, same text, and the same minute. When either time is unknown only the
  * day can be compared (a broken or `--:--` timestamp reads back as midnight); an entry with no
  * timestamp at all is known only by its text, so importing the same undated log twice adds nothing.
+ *
+ * Each distinct text is kept once, under a hash of its canonical form, with the days and minutes it
+ * was taken: a check is a few lookups however many anchors share a name, field lengths or text.
  */
 class DuplicateIndex {
   private readonly ids = new Set<string>();
-  /** Buckets by name and field lengths, so a library with thousands of versions of one name stays fast. */
-  private readonly byShape = new Map<string, Anchor[]>();
+  /** Each distinct text once; its position is its id below. */
+  private readonly texts: AnchorDraft[] = [];
+  private readonly byHash = new Map<number, number[]>();
+  /** `textId day` of every anchor, of those whose time is unknown, and `textId minute` of the rest. */
+  private readonly days = new Set<string>();
+  private readonly unknownTimeDays = new Set<string>();
+  private readonly minutes = new Set<string>();
 
   constructor(anchors: Anchor[]) {
     for (const anchor of anchors) this.add(anchor);
@@ -139,33 +163,58 @@ class DuplicateIndex {
 
   add(anchor: Anchor): void {
     this.ids.add(anchor.id);
-    const key = shapeOf(anchor);
-    const list = this.byShape.get(key);
-    if (list) list.push(anchor);
-    else this.byShape.set(key, [anchor]);
+    const hash = hashText(anchor);
+    const bucket = this.byHash.get(hash);
+    let text = bucket?.find((id) => sameDraft(this.texts[id]!, anchor));
+    if (text === undefined) {
+      text = this.texts.push(anchor) - 1;
+      if (bucket) bucket.push(text);
+      else this.byHash.set(hash, [text]);
+    }
+    const { day, minute } = momentOf(anchor.createdAt);
+    this.days.add(`${text} ${day}`);
+    if (anchor.timeKnown) this.minutes.add(`${text} ${minute}`);
+    else this.unknownTimeDays.add(`${text} ${day}`);
   }
 
   hasAnchor(anchor: Anchor): boolean {
-    return this.ids.has(anchor.id) || this.sameText(anchor).some((a) => sameMoment(a, anchor.createdAt, anchor.timeKnown));
+    return this.ids.has(anchor.id) || this.hasMoment(anchor, anchor.createdAt, anchor.timeKnown);
   }
 
   hasEntry(draft: AnchorDraft, entry: LogEntry): boolean {
     const { createdAt } = entry;
-    const same = this.sameText(draft);
-    return createdAt === undefined ? same.length > 0 : same.some((a) => sameMoment(a, createdAt, entry.timeKnown));
+    return createdAt === undefined ? this.textId(draft) !== undefined : this.hasMoment(draft, createdAt, entry.timeKnown);
   }
 
-  private sameText(draft: AnchorDraft): Anchor[] {
-    return (this.byShape.get(shapeOf(draft)) ?? []).filter((a) => sameDraft(a, draft));
+  private textId(draft: AnchorDraft): number | undefined {
+    return this.byHash.get(hashText(draft))?.find((id) => sameDraft(this.texts[id]!, draft));
+  }
+
+  /** The same text at the same minute, or on the same day when either time is unknown. */
+  private hasMoment(draft: AnchorDraft, createdAt: string, timeKnown: boolean): boolean {
+    const text = this.textId(draft);
+    if (text === undefined) return false;
+    const { day, minute } = momentOf(createdAt);
+    if (!timeKnown) return this.days.has(`${text} ${day}`);
+    return this.unknownTimeDays.has(`${text} ${day}`) || this.minutes.has(`${text} ${minute}`);
   }
 }
 
-function shapeOf(draft: AnchorDraft): string {
-  const lengths = [draft.context, draft.milestone, draft.nextAction, ...draft.dependencies].map((t) => t.length);
-  return `${draft.name}\u0000${lengths.join(':')}`;
-}
-
-function sameMoment(anchor: Anchor, createdAt: string, timeKnown: boolean): boolean {
-  if (!anchor.timeKnown || !timeKnown) return dayOf(anchor.createdAt) === dayOf(createdAt);
-  return minuteOf(anchor.createdAt) === minuteOf(createdAt);
+/**
+ * A 53-bit hash of the anchor's text: two 32-bit multiplicative hashes over every part, each part
+ * closed by 0xFFFF so `a|bc` and `ab|c` hash apart. Equal hashes are compared in full (`sameDraft`),
+ * so a collision costs one comparison, never a wrong answer.
+ */
+function hashText(draft: AnchorDraft): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9e3779b9;
+  for (const part of [draft.name, draft.context, draft.milestone, draft.nextAction, ...draft.dependencies]) {
+    for (let i = 0; i <= part.length; i++) {
+      const code = i < part.length ? part.charCodeAt(i) : 0xffff;
+      h1 = Math.imul(h1 ^ code, 0x01000193);
+      h2 = Math.imul(h2 ^ code, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+  }
+  return (h2 >>> 0) * 0x200000 + (h1 >>> 11);
 }

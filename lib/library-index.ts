@@ -1,6 +1,6 @@
 import type { Anchor } from './anchor';
 import { FIELD_LABELS, projectOf, type FieldKey } from './anchor-fields';
-import { matchesTerms, searchTerms, searchableText } from './search';
+import { matchRank, rankByMatch, searchHead, searchTerms, searchableText, type SearchHead } from './search';
 
 /**
  * The popup's in-memory library: anchors grouped by name, searched as-you-type. Pure and zod-free
@@ -29,6 +29,8 @@ export interface LibraryIndex {
   projects: { name: string; count: number }[];
   /** Lower-cased text of every field of every version, per group; built once, on demand. */
   haystacks: string[] | null;
+  /** Lower-cased name and latest next action per group, for ranking; built with `haystacks`. */
+  heads?: SearchHead[] | null;
   byName: AnchorGroup[] | null;
 }
 
@@ -63,6 +65,7 @@ export function buildIndex(anchors: Anchor[]): LibraryIndex {
 /** Builds the search text once per load (the popup calls it when idle, or on the first keystroke). */
 export function prepareSearch(index: LibraryIndex): string[] {
   index.haystacks ??= index.groups.map((group) => group.versions.map(searchableText).join('\n'));
+  index.heads ??= index.groups.map((group) => searchHead(group.versions[0]!));
   return index.haystacks;
 }
 
@@ -79,16 +82,20 @@ export interface LibraryQuery {
   sort: SortOrder;
 }
 
-/** The groups to show: every search term must appear somewhere in a group's versions. */
+/**
+ * The groups to show: every search term must appear somewhere in a group's versions. Groups whose
+ * name holds every term come first, then those whose latest next action holds the rest, then the
+ * others (`matchRank`); within each, the chosen sort order.
+ */
 export function queryIndex(index: LibraryIndex, { query, project, sort }: LibraryQuery): AnchorGroup[] {
   const terms = searchTerms(query);
   const base = sort === 'name' ? sortedByName(index) : index.groups;
   if (terms.length === 0 && !project) return base;
-  const haystacks = terms.length > 0 ? prepareSearch(index) : [];
-  return base.filter(
-    (group) =>
-      (!project || group.project === project) && (terms.length === 0 || matchesTerms(haystacks[group.order]!, terms)),
-  );
+  const inProject = project ? base.filter((group) => group.project === project) : base;
+  if (terms.length === 0) return inProject;
+  const haystacks = prepareSearch(index);
+  const heads = index.heads!;
+  return rankByMatch(inProject, (group) => matchRank(terms, heads[group.order]!, haystacks[group.order]!));
 }
 
 export type Segment = { text: string; hit: boolean };

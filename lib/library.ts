@@ -1,6 +1,6 @@
 import { sameDraft, type Anchor, type AnchorDraft, type Origin, type Source } from './anchor';
 import { addAnchor, listNewest, listVersions } from './db';
-import { findSecrets } from './secrets';
+import { describeSecrets } from './secrets';
 
 const RECENT_FOR_DUPLICATES = 200;
 
@@ -15,16 +15,16 @@ export type SaveRequest = {
 };
 
 /**
- * Saves an anchor as a new version of its name. Saving the same text again (the same message
- * twice, or an unchanged anchor) returns the stored one instead of making a duplicate.
+ * Saves an anchor as a new version of its name. Saving an anchor already in the library (see
+ * `findSaved`) returns the stored one instead of making a duplicate.
  */
 export async function saveAnchorVersion(
   request: SaveRequest,
   now = new Date(),
 ): Promise<{ anchor: Anchor; duplicate: boolean; secrets: string[] }> {
-  const secrets = findSecrets(request.draft);
-  const existing = await findDuplicate(request);
-  if (existing) return { anchor: existing, duplicate: true, secrets: findSecrets(existing) };
+  const secrets = describeSecrets(request.draft);
+  const existing = await findSaved(request);
+  if (existing) return { anchor: existing, duplicate: true, secrets: describeSecrets(existing) };
   const anchor = await addAnchor({
     ...request.draft,
     id: crypto.randomUUID(),
@@ -39,18 +39,18 @@ export async function saveAnchorVersion(
   return { anchor, duplicate: false, secrets };
 }
 
-async function findDuplicate({ draft, source }: SaveRequest): Promise<Anchor | undefined> {
-  const [latest] = await listVersions(draft.name);
-  if (latest && sameDraft(latest, draft)) return latest;
-  if (!source.messageId) return undefined;
-  // The same message saved again after a rename is still the same anchor. Such a second save
-  // comes soon after the first, so the newest anchors are enough (and a big library stays fast).
-  const recent = await listNewest(RECENT_FOR_DUPLICATES);
-  return recent.find(
-    (anchor) => !anchor.deletedAt && anchor.source.messageId === source.messageId && sameDraftExceptName(anchor, draft),
-  );
-}
-
-function sameDraftExceptName(a: AnchorDraft, b: AnchorDraft): boolean {
-  return sameDraft({ ...a, name: b.name }, b);
+/**
+ * The anchor in the library that a reply already is: a live version of its name with the same
+ * text, or a live anchor saved from the same message (renamed, masked or edited since, it is still
+ * that reply: saving it again would bring back what the person changed). A second save of a
+ * message comes soon after the first, so the newest anchors are searched for a renamed one (and
+ * a big library stays fast).
+ */
+export async function findSaved({ draft, source }: Pick<SaveRequest, 'draft' | 'source'>): Promise<Anchor | undefined> {
+  const { messageId } = source;
+  const fromMessage = (anchor: Anchor) => messageId !== undefined && !anchor.deletedAt && anchor.source.messageId === messageId;
+  const versions = await listVersions(draft.name);
+  const found = versions.find((anchor) => sameDraft(anchor, draft)) ?? versions.find(fromMessage);
+  if (found || messageId === undefined) return found;
+  return (await listNewest(RECENT_FOR_DUPLICATES)).find(fromMessage);
 }

@@ -1,17 +1,9 @@
 import { z } from 'zod/mini';
-import {
-  AnchorDraftSchema,
-  AnchorNameSchema,
-  OriginSchema,
-  SourceSchema,
-  describeZodError,
-  type Anchor,
-} from './anchor';
+import { LIMITS, OriginSchema, SourceSchema, describeZodError, type Anchor } from './anchor';
 import type { LogFileView, Resolution } from './log-file/records';
-import { LIMITS } from './anchor-check';
 import type { ChatMeterReading } from './meter/reading';
 import type { Checks } from './protocol';
-import type { Settings } from './settings';
+import { MAX_REPLY_TEXT } from './reply-text';
 import type { Shortcuts } from './shortcuts';
 
 /**
@@ -27,20 +19,28 @@ const receipt = z.string().check(z.minLength(1), z.maxLength(200));
 /** The most messages a chat is measured with, and the longest message text: far past any real chat. */
 export const MEASURE_LIMITS = { messages: 20_000, text: 2_000_000 } as const;
 
+/** What a ChatGPT page read (a reply's text, a selection): the background parses it (lib/parse.ts). */
+const text = z.string().check(z.maxLength(MAX_REPLY_TEXT));
+
 /** Requests the background answers (from pages, popup and options). */
 export const backgroundRequests = {
-  saveAnchor: z.object({
-    draft: AnchorDraftSchema,
+  /** Save anchor, Save this anchor, Save selection: the text as the page shows it, parsed here. */
+  saveText: z.object({
+    text,
     origin: OriginSchema,
     source: SourceSchema,
     /** A rescue's reply: the full chat whose transcript the new chat was given. */
     rescuedFrom: z.optional(SourceSchema),
   }),
+  /** What a finished reply on the page is, for its *Save this anchor* button. */
+  checkReply: z.object({ text, source: SourceSchema }),
+  /** Save anchor on a chat without an anchor: the request to send (named from the chat's title) and how long to wait. */
+  anchorRequest: z.object({ chatTitle: z.string().check(z.maxLength(LIMITS.title)) }),
   undoSave: z.object({ receipt }),
-  renameAnchor: z.object({ receipt, name: AnchorNameSchema }),
+  /** The name is checked by the handler, so the page shows the rule's own sentence. */
+  renameAnchor: z.object({ receipt, name: z.string().check(z.maxLength(10_000)) }),
   maskSecrets: z.object({ receipt }),
   deleteUnmasked: z.object({ receipt }),
-  getSettings: z.object({}),
   /** For the in-page bar's titles: ChatGPT's page cannot call commands.getAll(). */
   getShortcuts: z.object({}),
   recordResume: z.object({ id }),
@@ -97,12 +97,13 @@ export const backgroundRequests = {
  * pick.
  */
 export const backgroundAudience: Record<keyof typeof backgroundRequests, 'chatgptTab' | 'extensionPage' | 'both'> = {
-  saveAnchor: 'chatgptTab',
+  saveText: 'chatgptTab',
+  checkReply: 'chatgptTab',
+  anchorRequest: 'chatgptTab',
   undoSave: 'chatgptTab',
   renameAnchor: 'chatgptTab',
   maskSecrets: 'chatgptTab',
   deleteUnmasked: 'chatgptTab',
-  getSettings: 'both',
   getShortcuts: 'chatgptTab',
   recordResume: 'chatgptTab',
   resumeInNewTab: 'extensionPage',
@@ -122,8 +123,19 @@ export const backgroundAudience: Record<keyof typeof backgroundRequests, 'chatgp
   resolveLogFileChange: 'extensionPage',
 };
 
-/** `receipt`: hand it back to undo, rename or mask what this save stored. */
+/**
+ * `receipt`: hand it back to undo, rename or mask what this save stored. `secrets`: what looks
+ * like a secret, each as kind, field and masked snippet (`describeSecrets`).
+ */
 export type SaveResult = { anchor: Anchor; duplicate: boolean; secrets: string[]; receipt: string };
+/**
+ * A save by text: saved, or a reply that is not an anchor, with the parser's reason (a selection
+ * is saved as the Context of a new anchor instead). Any other refusal is an error that says why.
+ */
+export type SaveTextResult = SaveResult | { notAnchor: string };
+/** An anchor; one that breaks a limit (saving it says why); one already in the library; or not an anchor. */
+export type ReplyKind = 'anchor' | 'invalid' | 'saved' | 'none';
+export type AnchorRequest = { text: string; replyTimeoutMs: number };
 /** A masked new version of an anchor; the unmasked one is in the trash until deleted or undone. */
 export type MaskResult = { anchor: Anchor; receipt: string };
 /** After an Undo: for a mask, the version that came back from the trash. */
@@ -137,12 +149,13 @@ export type ImportReport = {
 };
 
 export interface BackgroundResponses {
-  saveAnchor: SaveResult;
+  saveText: SaveTextResult;
+  checkReply: ReplyKind;
+  anchorRequest: AnchorRequest;
   undoSave: UndoResult;
   renameAnchor: Anchor;
   maskSecrets: MaskResult;
   deleteUnmasked: null;
-  getSettings: Settings;
   /** Our two commands' keys only, '' when unset: nothing else of commands.getAll(). */
   getShortcuts: Shortcuts;
   recordResume: null;

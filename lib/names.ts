@@ -1,4 +1,4 @@
-import { LIMITS } from './anchor-check';
+import { LIMITS, normalizeName } from './anchor-check';
 
 /**
  * A name for a new anchor from the chat's title: `Capstone Step 9 – Admin` → `Capstone_Step9_Admin`.
@@ -6,7 +6,9 @@ import { LIMITS } from './anchor-check';
  * script, parts joined by `_`, a bare number glued to the word before it (`Step 9` → `Step9`).
  */
 export function suggestAnchorName(title: string, now = new Date()): string {
-  const tokens = glueNumbers(wordsOf(title));
+  // Normalized first: a soft hyphen or a zero-width space must not split a word, and `é` typed as
+  // `e` + accent is the same letter as `é`.
+  const tokens = glueNumbers(wordsOf(normalizeName(title)));
   if (tokens.length === 0 || /^chatgpt$/i.test(title.trim())) return fallbackName(now);
   return joinWithin(tokens, LIMITS.name);
 }

@@ -1,16 +1,22 @@
 import type { AnchorDraft } from './anchor';
-import { checkDraft } from './anchor-check';
+import { LIMITS, checkDraft } from './anchor-check';
 import { FIELD_KEYS, FIELD_LABELS, type FieldKey } from './anchor-fields';
+import { restoreMarkdown } from './markdown-escape';
 
 /**
  * Text → anchors. One line model serves the three texts (a reply read from the page, a selection,
  * a markdown log): every line is classified once (`classifyLine`), then a small state machine
  * (`EntryScanner`) groups lines into entries. Pure: no DOM, no storage, and it never throws.
  *
- * Escaping: a field line that would be misread (a label, a name line, a timestamp, a fence, `---`,
- * leading spaces, a blank line at the edge of a field, a leading backslash) is written with one
- * leading `\` by `lib/format.ts`; the parser strips that backslash only when what follows needs it,
- * so a hand-written `\foo` stays `\foo`.
+ * Escaping (the log's only): a field line that would be misread (a label, a name line, a timestamp,
+ * a fence, `---`, leading spaces, a blank line at the edge of a field, a leading backslash) is
+ * written with one leading `\` by `lib/format.ts`, then what a markdown viewer would act on is
+ * neutralized (`lib/markdown-escape.ts`). `parseAnchorLog` undoes both, and strips the leading
+ * backslash only when what follows needs it, so a hand-written `\foo` stays `\foo`. A reply or a
+ * selection is read as shown on the page: no escapes are undone there.
+ *
+ * Cost: linear in the text, whatever its shape (code fences of every length, long runs of markup),
+ * and `parseAnchorText` refuses a text longer than any anchor can be before reading it.
  */
 
 /**
@@ -52,23 +58,25 @@ type TextKey = Exclude<FieldKey, 'dependencies'>;
 
 type Line =
   | { kind: 'blank' }
-  | { kind: 'stamp'; time?: string; date: string }
+  /** `time` is '' when the line has none. */
+  | { kind: 'stamp'; time: string; date: string }
   | { kind: 'name'; name: string }
   | { kind: 'label'; key: FieldKey; rest: string }
   | { kind: 'break' }
   | { kind: 'text' };
 
-const LABEL_BY_WORD: Record<string, FieldKey> = {
-  context: 'context',
-  'current milestone': 'milestone',
-  'next action': 'nextAction',
-  dependencies: 'dependencies',
-};
+/** The label's first two letters name its field (the patterns below only match these four words). */
+const LABEL_BY_START: Record<string, FieldKey> = { co: 'context', cu: 'milestone', ne: 'nextAction', de: 'dependencies' };
 const LABEL_WORDS = String.raw`context|current\s+milestone|next\s+action|dependencies`;
 
-// `**09:12 03/14/2026**`, `**9:3x 03/11/2026**`, `**--:-- 2026-03-14**`, `**03/14/2026**`.
-// The time and date tokens are loose on purpose so broken ones are still seen as timestamps.
-const STAMP_RE = /^\*\*\s*(?:([\dxX?-]{1,2}:[\dxX?-]{1,2})\s+)?([\dxX?]{1,4}[/.-][\dxX?]{1,2}[/.-][\dxX?]{1,4})\s*\*\*$/;
+// A bold line that holds a date and nothing but time-like text around it is a timestamp, however
+// broken its time: `**09:12 03/14/2026**`, `**11:567 11/06/2025**`, `**--:-- 2026-03-14**`,
+// `**03/14/2026**`, `**Fri, 03/14/2026 9:30 pm**`. The date's digits may be broken too (`03/1x/2026`).
+const BOLD_RE = /^(\*\*|__)(.{1,60})\1$/s;
+const DATE_RE = /(?<![\w/.-])[\dxX?]{1,4}([/.-])[\dxX?]{1,2}\1[\dxX?]{1,4}(?![\w/.-])/;
+// Around the date: a weekday, separators, and time-like text (digits, `x`, `?`, `-`, `:`, am/pm).
+const STAMP_WORDS_RE = /\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|at)\b|[,@|–—]| - /gi;
+const TIME_LIKE_RE = /^[\dxX?:.;\s-]*(?:[ap]\.?m\.?)?$/i;
 const HEADING_RE = /^#{1,6}\s+/;
 const BULLET_RE = /^(?:[-*+](?:\s+|$)|•\s*|\d{1,3}[.)](?:\s+|$))/;
 // Written so no two `\s*` can split the same spaces: long runs of spaces must not backtrack.
@@ -80,21 +88,46 @@ const RESUME_RE = /^([*_]{0,3})\s*r?esume\s+from\s+anchor\s*(?:([*_]{1,3})\s*)?:
 const LOADED_START_RE = /^[*_]{0,3}[\p{Extended_Pictographic}\uFE0F\u200D✓✔☑]*\s*anchor\s/iu;
 const LOADED_END_RE = /\sloaded(?:\s{1,3}successfully)?[.!]?[*_]{0,3}$/i;
 const BREAK_RE = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const FENCE_RE = /^(`{3,}|~{3,})(.*)$/s;
+const FENCE_RE = /^\s*(`{3,}|~{3,})(.*)$/s;
 // Every `.` above runs with the `s` flag: a field line may hold U+2028, which `.` would not match.
+
+/**
+ * Most prose lines start with a letter, and only two kinds of line that start with one are not
+ * text: `anchor … loaded` and lines with a colon (labels, `Resume from anchor:`). Such lines need
+ * no escape, as a bullet (`- line`) neither; `classifyLine` (a dozen regexes) decides the rest.
+ */
+const LETTER_START = /^[a-z]/i;
+const ANCHOR_START = /^anchor\s/i;
+
+function isPlainProse(line: string): boolean {
+  return LETTER_START.test(line) && !line.includes(':') && !ANCHOR_START.test(line);
+}
+
+const BLANK: Line = { kind: 'blank' };
+const TEXT: Line = { kind: 'text' };
 
 /** The kind of one line, as written (before any unescaping). */
 function classifyLine(raw: string): Line {
   const t = raw.trim();
-  if (t === '') return { kind: 'blank' };
-  const stamp = STAMP_RE.exec(t);
-  if (stamp) return { kind: 'stamp', time: stamp[1], date: stamp[2] ?? '' };
+  if (t === '') return BLANK;
+  // Most lines are prose: no need to try a dozen patterns on them (see isPlainProse).
+  if (isPlainProse(t)) return TEXT;
+  const stamp = matchStamp(t);
+  if (stamp) return stamp;
   const name = matchNameLine(t);
   if (name !== null) return { kind: 'name', name };
   const label = matchLabel(t);
   if (label) return { kind: 'label', ...label };
-  if (BREAK_RE.test(t)) return { kind: 'break' };
-  return { kind: 'text' };
+  return BREAK_RE.test(t) ? { kind: 'break' } : TEXT;
+}
+
+/** The date, and the time-like text beside it ('' when there is none), of a timestamp line. */
+function matchStamp(t: string): Line | null {
+  const inner = BOLD_RE.exec(t)?.[2];
+  const date = inner && DATE_RE.exec(inner)?.[0];
+  if (!date) return null;
+  const time = inner.replace(DATE_RE, ' ').replace(STAMP_WORDS_RE, ' ').trim();
+  return TIME_LIKE_RE.test(time) ? { kind: 'stamp', time, date } : null;
 }
 
 function matchNameLine(t: string): string | null {
@@ -127,7 +160,7 @@ function matchLabel(t: string): { key: FieldKey; rest: string } | null {
 }
 
 function labelKey(word: string | undefined): FieldKey | undefined {
-  return LABEL_BY_WORD[(word ?? '').toLowerCase().replace(/\s+/g, ' ')];
+  return LABEL_BY_START[(word ?? '').slice(0, 2).toLowerCase()];
 }
 
 /** `**Context:** text`: the bold opened before the word closes after the colon; drop it from the rest. */
@@ -190,23 +223,11 @@ function trimMarkupEnd(s: string): string {
 }
 
 function isFenceLine(raw: string): boolean {
-  return FENCE_RE.test(raw.trim());
+  return FENCE_RE.test(raw);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Escaping (shared with lib/format.ts so the two sides cannot drift apart)
-
-/**
- * Most prose lines start with a letter, and only two kinds of line that start with one are not
- * text: `anchor … loaded` and lines with a colon (labels, `Resume from anchor:`). Such lines need
- * no escape, as a bullet (`- line`) neither; `classifyLine` (a dozen regexes) decides the rest.
- */
-const LETTER_START = /^[a-z]/i;
-const ANCHOR_START = /^anchor\s/i;
-
-function isPlainProse(line: string): boolean {
-  return LETTER_START.test(line) && !line.includes(':') && !ANCHOR_START.test(line);
-}
 
 /** True when `line`, written as is at the start of a field line, would not read back as itself. */
 function needsEscape(line: string): boolean {
@@ -243,49 +264,47 @@ export function encodeFieldLines(text: string): string[] {
   });
 }
 
-/** One dependency as the log writes it: `- item`. */
-export function encodeDependencyLine(item: string): string {
-  return `- ${dependencyNeedsEscape(item) ? `\\${item}` : item}`;
+/** One dependency as the log writes it after `- `. */
+export function encodeDependency(item: string): string {
+  return dependencyNeedsEscape(item) ? `\\${item}` : item;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Code fences
 
 /** `[open, close]` line indexes of every closed code fence. An unclosed fence is ordinary text. */
-function fenceRanges(lines: string[]): [number, number][] {
+export function fenceRanges(lines: string[]): [number, number][] {
   const ranges: [number, number][] = [];
-  // Once a search for a closer of `char` at least `n` long fails, every later opener of that char
-  // at least `n` long fails too: remembering that keeps stray fences from making this quadratic.
-  const hopeless = new Map<string, number>();
+  const fences = lines.map(fenceLine);
+  // The longest closing run of each fence character at or after each line, so an opener that has
+  // no closer is known at once: every line is looked at a bounded number of times (linear).
+  const longest = { '`': new Int32Array(lines.length + 1), '~': new Int32Array(lines.length + 1) };
+  for (let j = lines.length - 1; j >= 0; j--) {
+    longest['`'][j] = longest['`'][j + 1]!;
+    longest['~'][j] = longest['~'][j + 1]!;
+    const fence = fences[j];
+    if (fence?.closes) longest[fence.char][j] = Math.max(longest[fence.char][j]!, fence.length);
+  }
   for (let i = 0; i < lines.length; i++) {
-    const open = fenceOpening(lines[i] ?? '');
-    if (!open || open.length >= (hopeless.get(open.char) ?? Infinity)) continue;
-    const close = fenceClosing(lines, i + 1, open);
-    if (close < 0) {
-      hopeless.set(open.char, open.length);
-      continue;
-    }
+    const open = fences[i];
+    if (!open || open.length > longest[open.char][i + 1]!) continue;
+    let close = i + 1;
+    while (!(fences[close]?.closes && fences[close]!.char === open.char && fences[close]!.length >= open.length)) close++;
     ranges.push([i, close]);
     i = close;
   }
   return ranges;
 }
 
-function fenceOpening(line: string): { char: string; length: number } | null {
-  const open = FENCE_RE.exec(line.trim());
-  const marker = open?.[1];
+/** A fence line: its character and length, and whether it can close a fence (nothing after it). */
+function fenceLine(line: string): { char: '`' | '~'; length: number; closes: boolean } | null {
+  const fence = FENCE_RE.exec(line);
+  const marker = fence?.[1];
   if (!marker) return null;
+  const info = fence[2] ?? '';
   // Markdown: a backtick fence's info string cannot contain a backtick (that is inline code).
-  if (marker.startsWith('`') && (open[2] ?? '').includes('`')) return null;
-  return { char: marker.charAt(0), length: marker.length };
-}
-
-function fenceClosing(lines: string[], from: number, open: { char: string; length: number }): number {
-  for (let j = from; j < lines.length; j++) {
-    const run = /^(`{3,}|~{3,})\s*$/.exec((lines[j] ?? '').trim())?.[1];
-    if (run && run.charAt(0) === open.char && run.length >= open.length) return j;
-  }
-  return -1;
+  if (marker.startsWith('`') && info.includes('`')) return null;
+  return { char: marker.charAt(0) as '`' | '~', length: marker.length, closes: info.trim() === '' };
 }
 
 function fencedLines(lines: string[]): Set<number> {
@@ -305,152 +324,193 @@ interface FieldLine {
   blank: boolean;
 }
 
+/** A timestamp line: where it is, its date and its time-like text ('' when none). */
+type Stamp = { line: number; time: string; date: string };
+
 interface RawEntry {
   line: number;
-  stampLine?: number;
-  stamp?: { time?: string; date: string };
+  stamp?: Stamp;
   name: string;
-  text: Record<TextKey, FieldLine[]>;
+  /** The lines of each text field, made when the field gets its first line. */
+  text: Partial<Record<TextKey, FieldLine[]>>;
   dependencies: string[];
-  labels: Set<FieldKey>;
+  /** The labels seen, each once (an array: cheaper than a Set for at most four). */
+  labels: FieldKey[];
 }
+
+/** What was odd about a log, said in words by `parseAnchorLog` only (replies need no warnings). */
+type ScanWarning = { line: number; name: string } & (
+  | { kind: 'twice'; key: FieldKey }
+  | { kind: 'ignored' | 'fenced' | 'orphanStamp' }
+);
 
 interface ScanResult {
   entries: RawEntry[];
-  warnings: LogWarning[];
+  warnings: ScanWarning[];
 }
 
-/** Walks the lines once; fenced lines are skipped (the caller decides whether to look inside). */
+/**
+ * How the anchor's own text is read: a reply as shown on the page; a log as the log writes it, its
+ * escapes undone (`parseAnchorLog`). `field` takes a field line, `item` a bullet's text, `inline`
+ * a name or the text after a label.
+ */
+interface TextReading {
+  field(line: string): string;
+  item(text: string): string;
+  inline(text: string): string;
+}
+
+const same = (text: string) => text;
+const AS_SHOWN: TextReading = { field: same, item: same, inline: same };
+
+/**
+ * Walks the lines once; fenced lines are skipped (the caller decides whether to look inside).
+ * Its state is in `#` fields: the minifier shortens those names, and the content script, which
+ * carries this class, has a 20 KB budget.
+ */
 class EntryScanner {
-  readonly entries: RawEntry[] = [];
-  readonly warnings: LogWarning[] = [];
-  private entry: RawEntry | null = null;
-  private field: FieldKey | null = null;
+  readonly #read: TextReading;
+  readonly #entries: RawEntry[] = [];
+  readonly #warnings: ScanWarning[] = [];
+  #entry: RawEntry | null = null;
+  #field: FieldKey | null = null;
   /** Set after `---`, or after text that follows the dependencies: ignore text until a label. */
-  private closed = false;
-  private depsGap = false;
-  private warnedIgnored = false;
-  private pendingStamp: { line: number; time?: string; date: string } | null = null;
+  #closed = false;
+  #depsGap = false;
+  #warnedIgnored = false;
+  #pendingStamp: Stamp | null = null;
+
+  constructor(read: TextReading = AS_SHOWN) {
+    this.#read = read;
+  }
 
   scan(lines: string[]): ScanResult {
     const fenced = fencedLines(lines);
     lines.forEach((raw, i) => {
-      if (!fenced.has(i)) this.take(raw, classifyLine(raw), i + 1);
-      else if (!fenced.has(i - 1) && this.entry && this.field) this.warnFencedInEntry(i + 1);
+      if (!fenced.has(i)) this.#take(raw, classifyLine(raw), i + 1);
+      else if (!fenced.has(i - 1) && this.#entry && this.#field) this.#warnFencedInEntry(i + 1);
     });
-    this.finishEntry();
-    this.finishPendingStamp();
-    return { entries: this.entries, warnings: this.warnings };
+    this.#finishEntry();
+    this.#finishPendingStamp();
+    return { entries: this.#entries, warnings: this.#warnings };
   }
 
-  private take(raw: string, line: Line, n: number): void {
+  #take(raw: string, line: Line, n: number): void {
     switch (line.kind) {
       case 'stamp':
-        this.finishEntry();
-        this.finishPendingStamp();
-        this.pendingStamp = { line: n, time: line.time, date: line.date };
+        this.#finishEntry();
+        this.#finishPendingStamp();
+        this.#pendingStamp = { line: n, time: line.time, date: line.date };
         return;
       case 'name':
-        return this.startEntry(line.name, n);
+        return this.#startEntry(this.#read.inline(line.name), n);
       case 'label':
-        return this.startField(line.key, line.rest, n);
+        return this.#startField(line.key, line.rest, n);
       case 'break':
-        this.field = null;
-        this.closed = true;
+        this.#field = null;
+        this.#closed = true;
         return;
       case 'blank':
-        return this.takeBlank();
+        return this.#takeBlank();
       case 'text':
-        return this.takeText(raw, n);
+        return this.#takeText(raw, n);
     }
   }
 
-  private startEntry(name: string, n: number): void {
-    this.finishEntry();
-    const stamp = this.pendingStamp;
-    this.pendingStamp = null;
-    this.entry = {
+  #startEntry(name: string, n: number): void {
+    this.#finishEntry();
+    const stamp = this.#pendingStamp;
+    this.#pendingStamp = null;
+    this.#entry = {
       line: stamp?.line ?? n,
-      stampLine: stamp?.line,
-      stamp: stamp ? { time: stamp.time, date: stamp.date } : undefined,
+      stamp: stamp ?? undefined,
       name,
-      text: { context: [], milestone: [], nextAction: [] },
+      text: {},
       dependencies: [],
-      labels: new Set(),
+      labels: [],
     };
-    this.field = null;
-    this.closed = false;
-    this.warnedIgnored = false;
+    this.#field = null;
+    this.#closed = false;
+    this.#warnedIgnored = false;
   }
 
-  private startField(key: FieldKey, rest: string, n: number): void {
-    const entry = this.entry;
+  #startField(key: FieldKey, rest: string, n: number): void {
+    const entry = this.#entry;
     if (!entry) return;
-    if (entry.labels.has(key)) {
-      this.warn(n, `“${entry.name}” has ${FIELD_LABELS[key]} twice; the texts were joined`);
-    }
-    entry.labels.add(key);
-    this.field = key;
-    this.closed = false;
-    this.depsGap = false;
-    this.warnedIgnored = false;
-    if (key === 'dependencies') entry.dependencies.push(...splitDependencyLine(rest));
-    else if (rest !== '') entry.text[key].push({ text: rest, blank: false });
+    if (entry.labels.includes(key)) this.#warnings.push({ line: n, name: entry.name, kind: 'twice', key });
+    else entry.labels.push(key);
+    this.#field = key;
+    this.#closed = false;
+    this.#depsGap = false;
+    this.#warnedIgnored = false;
+    if (key === 'dependencies') addDependencies(entry, splitDependencyLine(rest), this.#read.inline);
+    else if (rest !== '') addLine(entry, key, { text: this.#read.inline(rest), blank: false });
   }
 
-  private takeBlank(): void {
-    if (!this.entry || !this.field || this.closed) return;
-    if (this.field === 'dependencies') this.depsGap = this.entry.dependencies.length > 0;
-    else this.entry.text[this.field].push({ text: '', blank: true });
+  #takeBlank(): void {
+    if (!this.#entry || !this.#field || this.#closed) return;
+    if (this.#field === 'dependencies') this.#depsGap = this.#entry.dependencies.length > 0;
+    else addLine(this.#entry, this.#field, { text: '', blank: true });
   }
 
-  private takeText(raw: string, n: number): void {
-    const entry = this.entry;
+  #takeText(raw: string, n: number): void {
+    const entry = this.#entry;
     if (!entry) return;
-    if (!this.field || this.closed) return this.warnIgnored(n);
+    if (!this.#field || this.#closed) return this.#warnIgnored(n);
     const t = raw.trimStart();
-    if (this.field !== 'dependencies') {
-      entry.text[this.field].push({ text: unescapeLine(t, needsEscape), blank: false });
+    if (this.#field !== 'dependencies') {
+      addLine(entry, this.#field, { text: this.#read.field(t), blank: false });
       return;
     }
     const bullet = BULLET_RE.exec(t);
     if (bullet) {
-      const item = unescapeLine(t.slice(bullet[0].length).trim(), dependencyNeedsEscape);
-      if (item.trim() !== '') entry.dependencies.push(item);
-    } else if (this.depsGap) {
+      const item = this.#read.item(t.slice(bullet[0].length).trim());
+      if (item.trim() !== '') addDependencies(entry, [item]);
+    } else if (this.#depsGap) {
       // Text after a blank line that follows the list is chatter or a note, not a dependency.
-      this.closed = true;
-      this.warnIgnored(n);
+      this.#closed = true;
+      this.#warnIgnored(n);
       return;
     } else {
-      entry.dependencies.push(...splitDependencyLine(t));
+      addDependencies(entry, splitDependencyLine(t), this.#read.inline);
     }
-    this.depsGap = false;
+    this.#depsGap = false;
   }
 
-  private finishEntry(): void {
-    if (this.entry) this.entries.push(this.entry);
-    this.entry = null;
-    this.field = null;
+  #finishEntry(): void {
+    if (this.#entry) this.#entries.push(this.#entry);
+    this.#entry = null;
+    this.#field = null;
   }
 
-  private finishPendingStamp(): void {
-    if (this.pendingStamp) this.warn(this.pendingStamp.line, 'timestamp without an anchor; skipped');
-    this.pendingStamp = null;
+  #finishPendingStamp(): void {
+    if (this.#pendingStamp) this.#warnings.push({ line: this.#pendingStamp.line, name: '', kind: 'orphanStamp' });
+    this.#pendingStamp = null;
   }
 
-  private warnIgnored(n: number): void {
-    if (this.warnedIgnored || !this.entry) return;
-    this.warnedIgnored = true;
-    this.warn(n, `text in “${this.entry.name}” that is not under a field label was not imported`);
+  #warnIgnored(n: number): void {
+    if (this.#warnedIgnored || !this.#entry) return;
+    this.#warnedIgnored = true;
+    this.#warnings.push({ line: n, name: this.#entry.name, kind: 'ignored' });
   }
 
-  private warnFencedInEntry(n: number): void {
-    this.warn(n, `a code block in “${this.entry?.name ?? ''}” was not imported (text in code fences never is)`);
+  #warnFencedInEntry(n: number): void {
+    this.#warnings.push({ line: n, name: this.#entry?.name ?? '', kind: 'fenced' });
   }
+}
 
-  private warn(line: number, message: string): void {
-    this.warnings.push({ line, message });
+function addLine(entry: RawEntry, key: TextKey, line: FieldLine): void {
+  (entry.text[key] ??= []).push(line);
+}
+
+/**
+ * Keeps one dependency more than an anchor may have, so the draft still fails its check with the
+ * limit's sentence, without holding (or spreading into a call) the 125,000 items of a hostile line.
+ */
+function addDependencies(entry: RawEntry, items: string[], read: (item: string) => string = same): void {
+  for (const item of items) {
+    if (entry.dependencies.length > LIMITS.dependencies) return;
+    entry.dependencies.push(read(item));
   }
 }
 
@@ -467,7 +527,7 @@ function toLines(text: string): string[] {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
 }
 
-function joinField(lines: FieldLine[]): string {
+function joinField(lines: FieldLine[] = []): string {
   let start = 0;
   let end = lines.length;
   while (start < end && lines[start]?.blank) start++;
@@ -498,38 +558,54 @@ interface StampReading {
 }
 
 /** Local date + time → ISO. A broken time keeps the date (at 00:00, time unknown). */
-function readStamp(stamp: { time?: string; date: string }): StampReading {
+function readStamp(stamp: { time: string; date: string }): StampReading {
   const day = readDate(stamp.date);
   if (!day) {
     return { timeKnown: false, warning: `date \`${stamp.date}\` is not a date; the anchor was kept without a date` };
   }
   const [y, m, d] = day;
+  const clock = readClock(stamp.time);
+  if (clock) return { createdAt: new Date(y, m - 1, d, clock[0], clock[1]).toISOString(), timeKnown: true };
   const midnight = new Date(y, m - 1, d).toISOString();
-  if (stamp.time === undefined) return { createdAt: midnight, timeKnown: false, warning: 'no time given; kept the date, time unknown' };
+  if (stamp.time === '') return { createdAt: midnight, timeKnown: false, warning: 'no time given; kept the date, time unknown' };
   // `--:--` is how our own export writes an unknown time: not a problem to report.
   if (stamp.time === '--:--') return { createdAt: midnight, timeKnown: false };
-  const time = /^(\d{1,2}):(\d{2})$/.exec(stamp.time);
-  const h = Number(time?.[1]);
-  const min = Number(time?.[2]);
-  if (!time || h > 23 || min > 59) {
-    return { createdAt: midnight, timeKnown: false, warning: `time \`${stamp.time}\` is not a time; kept the date, time unknown` };
-  }
-  return { createdAt: new Date(y, m - 1, d, h, min).toISOString(), timeKnown: true };
+  return { createdAt: midnight, timeKnown: false, warning: `time \`${stamp.time}\` is not a time; kept the date, time unknown` };
 }
 
-/** `MM/DD/YYYY`, `YYYY-MM-DD`, `MM-DD-YYYY` or `DD.MM.YYYY` → [year, month, day], checked. */
+/** `9:05`, `09:05:30`, `9.05`, `9:05 pm` → [hours, minutes], or null when it is no time of day. */
+function readClock(text: string): [number, number] | null {
+  const time = /^(\d{1,2})[:.](\d{2})(?::\d{2})?\s*(?:([ap])\.?m\.?)?$/i.exec(text);
+  if (!time) return null;
+  let h = Number(time[1]);
+  const min = Number(time[2]);
+  const half = time[3]?.toLowerCase();
+  if (half) {
+    if (h < 1 || h > 12) return null;
+    h = (h % 12) + (half === 'p' ? 12 : 0);
+  }
+  return h > 23 || min > 59 ? null : [h, min];
+}
+
+/**
+ * `MM/DD/YYYY`, `YYYY-MM-DD` (or `YYYY/MM/DD`), `MM-DD-YYYY`, `DD.MM.YYYY`, and any of them with a
+ * two-digit year (`03/14/26` is 2026) → [year, month, day], checked.
+ */
 function readDate(text: string): [number, number, number] | null {
-  const parts = text.split(/[/.-]/).map((p) => (/^\d+$/.test(p) ? Number(p) : NaN));
-  const [a = NaN, b = NaN, c = NaN] = parts;
-  const sep = /[/.-]/.exec(text)?.[0];
+  const parts = text.split(/[/.-]/);
+  const nums = parts.map((p) => (/^\d+$/.test(p) ? Number(p) : NaN));
+  const [a = NaN, b = NaN, c = NaN] = nums;
   let ymd: [number, number, number];
-  if (sep === '-' && text.indexOf('-') === 4) ymd = [a, b, c];
-  else if (sep === '.') ymd = [c, b, a];
+  if ((parts[0] ?? '').length === 4) ymd = [a, b, c];
+  else if (text.includes('.')) ymd = [c, b, a];
   else ymd = [c, a, b];
+  const yearDigits = (parts[0] ?? '').length === 4 ? 4 : (parts[2] ?? '').length;
+  if (yearDigits === 2) ymd[0] += 2000;
+  else if (yearDigits !== 4) return null;
   const [y, m, d] = ymd;
-  if (![y, m, d].every(Number.isInteger) || y < 1000 || y > 9999) return null;
-  const date = new Date(y, m - 1, d);
-  return date.getFullYear() === y && date.getMonth() === m - 1 && date.getDate() === d ? ymd : null;
+  if (![y, m, d].every(Number.isInteger) || y < 100 || m < 1 || m > 12 || d < 1) return null;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]! ? ymd : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -541,8 +617,8 @@ function readDate(text: string): [number, number, number] | null {
  * block contains a name line of its own.
  */
 export function parseAnchorLog(text: string): LogParseResult {
-  const scan = new EntryScanner().scan(toLines(text));
-  const warnings = [...scan.warnings];
+  const scan = new EntryScanner(AS_LOGGED).scan(toLines(text));
+  const warnings = scan.warnings.map((warning) => ({ line: warning.line, message: describeWarning(warning) }));
   const entries: LogEntry[] = [];
   for (const raw of scan.entries) {
     const entry = toLogEntry(raw, warnings);
@@ -550,6 +626,27 @@ export function parseAnchorLog(text: string): LogParseResult {
   }
   warnings.sort((a, b) => a.line - b.line);
   return { entries, warnings };
+}
+
+/** The log's escapes undone: the markdown neutralizing (`restoreMarkdown`), then the line escape. */
+const AS_LOGGED: TextReading = {
+  field: (line) => unescapeLine(restoreMarkdown(line), needsEscape),
+  item: (text) => unescapeLine(restoreMarkdown(text), dependencyNeedsEscape),
+  inline: restoreMarkdown,
+};
+
+function describeWarning(warning: ScanWarning): string {
+  const name = `“${warning.name}”`;
+  switch (warning.kind) {
+    case 'twice':
+      return `${name} has ${FIELD_LABELS[warning.key]} twice; the texts were joined`;
+    case 'ignored':
+      return `text in ${name} that is not under a field label was not imported`;
+    case 'fenced':
+      return `a code block in ${name} was not imported (text in code fences never is)`;
+    case 'orphanStamp':
+      return 'timestamp without an anchor; skipped';
+  }
 }
 
 function toLogEntry(raw: RawEntry, warnings: LogWarning[]): LogEntry | null {
@@ -563,12 +660,12 @@ function toLogEntry(raw: RawEntry, warnings: LogWarning[]): LogEntry | null {
     warnings.push({ line: raw.line, message: `the request template ([${PLACEHOLDER_NAME}]) is not an anchor; skipped` });
     return null;
   }
-  const missing = FIELD_KEYS.filter((key) => !raw.labels.has(key)).map((key) => FIELD_LABELS[key]);
+  const missing = FIELD_KEYS.filter((key) => !raw.labels.includes(key)).map((key) => FIELD_LABELS[key]);
   if (missing.length > 0) {
     warnings.push({ line: raw.line, message: `“${raw.name}” has no ${missing.join(', ')}; kept with ${missing.length === 1 ? 'that field' : 'those fields'} empty` });
   }
   const stamp: StampReading = raw.stamp ? readStamp(raw.stamp) : { timeKnown: false };
-  if (stamp.warning) warnings.push({ line: raw.stampLine ?? raw.line, message: stamp.warning });
+  if (stamp.warning) warnings.push({ line: raw.stamp?.line ?? raw.line, message: `${stamp.warning} (anchor “${raw.name}”)` });
   const entry: LogEntry = { draft: toDraft(raw), timeKnown: stamp.timeKnown, line: raw.line };
   if (stamp.createdAt) entry.createdAt = stamp.createdAt;
   return entry;
@@ -578,12 +675,25 @@ function toLogEntry(raw: RawEntry, warnings: LogWarning[]): LogEntry | null {
 // One reply or selection
 
 /**
+ * The longest text that can hold one anchor within the limits (a name, three fields of 20,000
+ * characters, 100 dependencies of 1,000) with room for labels and chatter. Longer replies are
+ * refused by their length alone, so no reply, however long, is parsed on ChatGPT's page.
+ */
+export const MAX_ANCHOR_TEXT = 200_000;
+const NAMES_ANCHOR_RE = /esume\s+from\s+anchor|anchor\s\S+\sloaded/i;
+
+/**
  * One anchor from a reply or a selection. Text in code fences is ignored first, as in logs; only
  * when that finds no anchor and the reply holds exactly one fenced block is that block read —
  * ChatGPT often answers the template inside a code block, while several blocks mean an
  * explanation with examples, not an anchor.
  */
 export function parseAnchorText(text: string): ParseResult {
+  if (text.length > MAX_ANCHOR_TEXT) {
+    const reason = `This is too long to be an anchor (${text.length} characters; at most ${MAX_ANCHOR_TEXT}).`;
+    // One that names an anchor is an anchor that breaks the limits: say so instead of asking for another.
+    return NAMES_ANCHOR_RE.test(text) ? { ok: false, reason, invalid: true } : { ok: false, reason };
+  }
   const lines = toLines(text);
   const outside = pickAnchor(new EntryScanner().scan(lines).entries);
   if (outside.ok) return outside;
@@ -620,7 +730,7 @@ function pickAnchor(entries: RawEntry[]): ParseResult {
   const named = entries.filter((e) => e.name !== '' && e.name !== PLACEHOLDER_NAME);
   for (const entry of named) {
     const draft = toDraft(entry);
-    if (entry.labels.size >= 2 && !isTemplateEcho(draft)) return validated(draft, entry.labels.size);
+    if (entry.labels.length >= 2 && !isTemplateEcho(draft)) return validated(draft, entry.labels.length);
   }
   if (entries.length === 0) return { ok: false, reason: NO_NAME };
   if (named.length === 0) {
@@ -628,7 +738,7 @@ function pickAnchor(entries: RawEntry[]): ParseResult {
       ? { ok: false, reason: `This is the anchor request template, not a filled-in anchor (the name is still [${PLACEHOLDER_NAME}]).` }
       : { ok: false, reason: 'The anchor line has no name (expected “Resume from anchor: [NAME]”).' };
   }
-  const most = Math.max(...named.map((e) => e.labels.size));
+  const most = named.reduce((max, e) => Math.max(max, e.labels.length), 0);
   if (most >= 2) return { ok: false, reason: 'The reply repeats the template’s placeholders instead of filling them in.' };
   return {
     ok: false,

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { formatBackup } from '../backup';
-import { formatLog, formatResumeText } from '../format';
+import { fillTemplate, formatLog, formatResumeText } from '../format';
 import {
   addAnchors,
   getAnchor,
@@ -20,7 +20,8 @@ import { shortcutsFrom } from '../shortcuts';
 import { NEW_CHAT_URL } from '../chatgpt/hosts';
 import { downloadText, localDateStamp } from './download';
 import { measureChat } from './chat-meter';
-import { deleteUnmaskedFromPage, maskFromPage, renameFromPage, saveFromPage, undoFromPage } from './page-actions';
+import { suggestAnchorName } from '../names';
+import { checkReply, deleteUnmaskedFromPage, maskFromPage, renameFromPage, saveTextFromPage, undoFromPage } from './page-actions';
 import { claimPickerSession, endPickerSession, openPickerSession, pickerLibraryPage, requirePickerSession } from './picker-sessions';
 import { refusal, thisExtension } from './senders';
 
@@ -50,13 +51,16 @@ async function prepareResume(id: string): Promise<ResumeOrder> {
 }
 
 const handlers: BackgroundHandlers = {
-  saveAnchor: (request, sender) => saveFromPage(request, tabOf(sender)),
+  saveText: (request, sender) => saveTextFromPage(request, tabOf(sender)),
+  checkReply: ({ text, source }) => checkReply(text, source),
+  async anchorRequest({ chatTitle }) {
+    const { template, replyTimeoutSeconds } = await getSettings();
+    return { text: fillTemplate(template, suggestAnchorName(chatTitle)), replyTimeoutMs: replyTimeoutSeconds * 1000 };
+  },
   undoSave: ({ receipt }, sender) => undoFromPage(receipt, tabOf(sender)),
   renameAnchor: ({ receipt, name }, sender) => renameFromPage(receipt, name, tabOf(sender)),
   maskSecrets: ({ receipt }, sender) => maskFromPage(receipt, tabOf(sender)),
   deleteUnmasked: ({ receipt }, sender) => deleteUnmaskedFromPage(receipt, tabOf(sender)),
-
-  getSettings: () => getSettings(),
 
   getShortcuts: async () => shortcutsFrom(await browser.commands.getAll()),
 

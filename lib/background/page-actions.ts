@@ -1,4 +1,4 @@
-import { sameDraft, type Anchor } from '../anchor';
+import { AnchorDraftSchema, AnchorNameSchema, LIMITS, describeZodError, sameDraft, type Anchor, type AnchorDraft, type Origin, type Source } from '../anchor';
 import {
   addReplacingVersion,
   getAnchor,
@@ -10,8 +10,10 @@ import {
   updateAnchor,
   type SaveReceipt,
 } from '../db';
-import { saveAnchorVersion, type SaveRequest } from '../library';
-import type { MaskResult, SaveResult, UndoResult } from '../messages';
+import { findSaved, saveAnchorVersion, type SaveRequest } from '../library';
+import type { MaskResult, ReplyKind, SaveResult, SaveTextResult, UndoResult } from '../messages';
+import { suggestAnchorName } from '../names';
+import { parseAnchorText, type ParseResult } from '../parse';
 import { maskSecretsInDraft } from '../secrets';
 import { chatTokensOf } from './chat-meter';
 
@@ -40,6 +42,60 @@ async function liveAnchor(id: string): Promise<Anchor> {
   const anchor = await getAnchor(id);
   if (!anchor || anchor.deletedAt) throw new Error('That anchor is no longer in the library.');
   return anchor;
+}
+
+/**
+ * The anchor in a text a page read, parsed here (the page carries no parser) and checked with
+ * zod before anything is stored: an anchor that breaks a rule is `invalid`, with the reason.
+ */
+function readAnchor(text: string): ParseResult {
+  const parsed = parseAnchorText(text);
+  if (!parsed.ok) return parsed;
+  const checked = AnchorDraftSchema.safeParse(parsed.draft);
+  if (checked.success) return { ...parsed, draft: checked.data };
+  return { ok: false, invalid: true, reason: `The anchor “${parsed.draft.name}” cannot be saved: ${describeZodError(checked.error)}` };
+}
+
+/** What a finished reply on the page is: its *Save this anchor* button shows it. */
+export async function checkReply(text: string, source: Source): Promise<ReplyKind> {
+  const parsed = readAnchor(text);
+  if (!parsed.ok) return parsed.invalid ? 'invalid' : 'none';
+  return (await findSaved({ draft: parsed.draft, source })) ? 'saved' : 'anchor';
+}
+
+/**
+ * Save anchor, Save this anchor and Save selection send the text the page shows; it is parsed
+ * and saved here, leaving a receipt. An anchor that breaks a rule is refused with the rule. Text
+ * that is no anchor: a selection becomes the Context of a new anchor named from the chat's
+ * title; a reply is answered `notAnchor` with the parser's reason (Save anchor then asks ChatGPT
+ * for one, or says why the reply to that request is not one).
+ */
+export async function saveTextFromPage(
+  request: { text: string; origin: Origin; source: Source; rescuedFrom?: Source | undefined },
+  tabId: number,
+  now = new Date(),
+): Promise<SaveTextResult> {
+  const { text, origin, source, rescuedFrom } = request;
+  const parsed = readAnchor(text);
+  if (parsed.ok) return saveFromPage({ draft: parsed.draft, origin, source, ...(rescuedFrom ? { rescuedFrom } : {}) }, tabId, now);
+  if (parsed.invalid) throw new Error(`${parsed.reason} Nothing was saved.`);
+  if (origin !== 'selection') return { notAnchor: parsed.reason };
+  return saveFromPage({ draft: selectionDraft(text.trim(), source, now), origin, source }, tabId, now);
+}
+
+/** A selection that is not an anchor: its text is the Context of a new one. */
+function selectionDraft(text: string, source: Source, now: Date): AnchorDraft {
+  if (text.length > LIMITS.field) {
+    throw new Error(`The selection is too long (${text.length} characters; the limit is ${LIMITS.field}).`);
+  }
+  return { name: suggestAnchorName(source.chatTitle ?? '', now), context: text, milestone: '', nextAction: '', dependencies: [] };
+}
+
+/** A new name from the toast's Rename, in the rule's own words when it breaks one. */
+function checkedName(name: string): string {
+  const checked = AnchorNameSchema.safeParse(name);
+  if (!checked.success) throw new Error(checked.error.issues.map((issue) => issue.message).join(' '));
+  return checked.data;
 }
 
 export async function saveFromPage(request: SaveRequest, tabId: number, now = new Date()): Promise<SaveResult> {
@@ -71,9 +127,10 @@ export async function undoFromPage(receiptId: string, tabId: number): Promise<Un
 }
 
 export async function renameFromPage(receiptId: string, name: string, tabId: number): Promise<Anchor> {
+  const newName = checkedName(name);
   const receipt = await receiptFor(receiptId, tabId);
   await liveAnchor(receipt.anchorId);
-  return updateAnchor(receipt.anchorId, (anchor) => ({ ...anchor, name }));
+  return updateAnchor(receipt.anchorId, (anchor) => ({ ...anchor, name: newName }));
 }
 
 /**

@@ -52,10 +52,10 @@ export function keepBarPlaced(host: HTMLElement): void {
 }
 
 export type MessageDecorator = {
-  /** Whether this finished assistant message deserves a button (called once per message). */
+  /** Whether this finished assistant message may deserve a node (a cheap look, once per message). */
   wants: (message: HTMLElement) => boolean;
-  /** Builds the node to show after the message's text. */
-  create: (message: HTMLElement) => HTMLElement;
+  /** The node to show after the message's text, or null for none (asked once per message it wants). */
+  create: (message: HTMLElement) => Promise<HTMLElement | null>;
 };
 
 /**
@@ -70,20 +70,20 @@ export function decorateMessages(
   const messages = assistantMessages();
   messages.forEach((message, index) => {
     const known = seen.get(message);
-    if (known === null) return; // looked at, not an anchor
+    if (known === null) return; // looked at (or being asked about), no node
     if (known) {
       if (!known.isConnected) messageTextElement(message).after(known);
       return;
     }
     if ((streaming && index === messages.length - 1) || !replyIsComplete(message)) return;
-    if (!decorator.wants(message)) {
-      seen.set(message, null);
-      return;
-    }
-    const node = decorator.create(message);
-    node.setAttribute(MESSAGE_HOST_ATTR, '');
-    messageTextElement(message).after(node);
-    seen.set(message, node);
+    seen.set(message, null);
+    if (!decorator.wants(message)) return;
+    void decorator.create(message).then((node) => {
+      if (!node) return;
+      node.setAttribute(MESSAGE_HOST_ATTR, '');
+      messageTextElement(message).after(node);
+      seen.set(message, node);
+    });
   });
 }
 

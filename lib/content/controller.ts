@@ -1,14 +1,13 @@
-import type { Anchor } from '../anchor';
-import { LIMITS, checkName } from '../anchor-check';
+import type { Anchor, Origin, Source } from '../anchor';
 import { pageTheme } from '../chatgpt/mount';
 import { chatTitle, messageSource } from '../chatgpt/page';
 import { newChatUrl, pageKind } from '../chatgpt/urls';
 import { WaitCancelled, WaitTimeout } from '../chatgpt/wait';
-import type { ResumeOrder, SaveResult } from '../messages';
+import type { ReplyKind, ResumeOrder, SaveTextResult } from '../messages';
 import { sendToBackground } from '../protocol';
-import { suggestAnchorName } from '../names';
-import { parseAnchorText } from '../parse';
-import { CaptureError, captureFromChat, readAnchorFromMessage, type Capture, type CapturePhase } from './capture';
+import type { Shortcuts } from '../shortcuts';
+import { MAX_REPLY_TEXT, tooLongToRead } from '../reply-text';
+import { CANCELLED_BY_USER, CaptureError, captureFromChat, readReply, type CapturePhase } from './capture';
 import { pageChanged, settledMissingParts } from './drift';
 import { mountPickerFrame, type PickerFrame } from './picker-frame';
 import { resumeIntoChat } from './resume';
@@ -21,28 +20,74 @@ export type MaskedToast = { kind: 'masked'; anchor: Anchor; receipt: string; unm
 
 export type Toast = SavedToast | MaskedToast | { kind: 'message'; tone: 'info' | 'error'; text: string };
 
+/** The toast's Rename form: closed (null), or open with the rule the last name tried broke. */
+export type RenameState = { error: string | null } | null;
+
 export type ContentState = {
   /** Set while Save anchor is working; the button shows the phase and cancels on click. */
   saving: CapturePhase | null;
+  /** Set while a resume waits for a new chat and writes into it; the Resume button cancels it. */
+  resuming: boolean;
   toast: Toast | null;
+  rename: RenameState;
+  /** Our two commands' keys, for the bar's titles (null until the background has said). */
+  keys: Shortcuts | null;
   /** Parts of ChatGPT's page that cannot be found (its layout changed), shown under the buttons. */
   missing: readonly string[];
+  /** Counts what this tab changed in the library (saves, Undo, Rename, Mask): *Save this anchor* buttons ask again. */
+  changes: number;
 };
 
 const MISSING_GRACE_MS = 2_000;
 
-/** The in-page UI's state and actions; components render it, the background's commands call it. */
-export function createController() {
-  const store = createStore<ContentState>({ saving: null, toast: null, missing: [] });
+/** How long a toast stays when nobody points at it or works in it. */
+const TOAST_MS = { saved: 12_000, info: 6_000, error: 15_000 };
+
+/** Toasts that wait for the user: a secret to mask, or an unmasked version still in the trash. */
+const waitsForUser = (toast: Toast) =>
+  (toast.kind === 'saved' && toast.secrets.length > 0) || (toast.kind === 'masked' && !toast.unmaskedDeleted);
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The in-page UI's state and actions; components render it, the background's commands call it.
+ * `life` is the content script's: once it aborts (the extension was updated or reloaded), every
+ * wait, timer and save in progress stops, and nothing more is shown, sent or written.
+ */
+export function createController(life: AbortSignal = new AbortController().signal) {
+  const store = createStore<ContentState>({ saving: null, resuming: false, toast: null, rename: null, keys: null, missing: [], changes: 0 });
   let running: AbortController | null = null;
+  let resuming: AbortController | null = null;
   let picker: { frame: PickerFrame; returnFocus: HTMLElement | null } | null = null;
+  let missingTimer: ReturnType<typeof setTimeout> | undefined;
+  let toastTimer: ReturnType<typeof setTimeout> | undefined;
+  let toastHeld = false;
 
-  const showError = (text: string) => store.set({ toast: { kind: 'message', tone: 'error', text } });
-  const showInfo = (text: string) => store.set({ toast: { kind: 'message', tone: 'info', text } });
+  /** A new toast closes the Rename form; every toast times out unless it waits for the user or is held. */
+  const set = (change: Partial<ContentState>) => {
+    if (life.aborted) return;
+    const toastChanged = 'toast' in change && change.toast !== store.get().toast;
+    store.set(toastChanged && !('rename' in change) ? { ...change, rename: null } : change);
+    if (toastChanged) {
+      if (!change.toast) toastHeld = false; // a toast removed under the pointer never hears it leave
+      timeToast();
+    }
+  };
+  function timeToast(): void {
+    clearTimeout(toastTimer);
+    const { toast } = store.get();
+    if (!toast || toastHeld || waitsForUser(toast)) return;
+    toastTimer = setTimeout(() => set({ toast: null }), toast.kind === 'message' ? TOAST_MS[toast.tone] : TOAST_MS.saved);
+  }
 
-  async function keep(capture: Capture): Promise<SaveResult> {
-    const result = await sendToBackground('saveAnchor', capture);
-    store.set({ toast: { kind: 'saved', ...result } });
+  const showError = (text: string) => set({ toast: { kind: 'message', tone: 'error', text } });
+  const showInfo = (text: string) => set({ toast: { kind: 'message', tone: 'info', text } });
+  const changed = (change: Partial<ContentState> = {}) => set({ ...change, changes: store.get().changes + 1 });
+
+  /** Sends what the page shows to be parsed and saved by the background; a save shows its toast. */
+  async function keep(text: string, origin: Origin, source: Source): Promise<SaveTextResult> {
+    const result = await sendToBackground('saveText', { text, origin, source });
+    if (!('notAnchor' in result)) changed({ toast: { kind: 'saved', ...result } });
     return result;
   }
 
@@ -53,57 +98,55 @@ export function createController() {
     } catch (error) {
       if (error instanceof WaitCancelled) showInfo(`Cancelled. ${notDone}`);
       else if (error instanceof WaitTimeout) showError(`${error.message} ${notDone}`);
-      else showError(error instanceof Error ? error.message : String(error));
+      else showError(errorText(error));
     }
   }
 
+  /** Save anchor; pressed again while it works, Cancel (which also stops the reply it asked ChatGPT for). */
   async function save(): Promise<void> {
     if (running) {
-      running.abort();
+      running.abort(CANCELLED_BY_USER);
       return;
     }
     const controller = new AbortController();
     running = controller;
     await guarded(async () => {
-      const settings = await sendToBackground('getSettings', {});
-      const capture = await captureFromChat({
-        template: settings.template,
-        timing: { replyTimeoutMs: settings.replyTimeoutSeconds * 1000, quietMs: 1000 },
+      const request = await sendToBackground('anchorRequest', { chatTitle: chatTitle().slice(0, 500) });
+      await captureFromChat({
+        request,
         signal: controller.signal,
-        onPhase: (phase) => store.set({ saving: phase }),
+        life,
+        onPhase: (phase) => set({ saving: phase }),
+        save: keep,
       });
-      await keep(capture);
     });
     running = null;
-    store.set({ saving: null });
+    set({ saving: null });
   }
 
   async function saveMessage(message: Element): Promise<void> {
     await guarded(async () => {
-      const parsed = readAnchorFromMessage(message);
-      if (!parsed.ok) {
-        throw new CaptureError(parsed.invalid ? `${parsed.reason} Nothing was saved.` : `This message is not an anchor: ${parsed.reason}`);
-      }
-      await keep({ draft: parsed.draft, origin: 'captured', source: messageSource(message) });
+      const result = await keep(readReply(message, 'This message'), 'captured', messageSource(message));
+      if ('notAnchor' in result) throw new CaptureError(`This message is not an anchor: ${result.notAnchor}`);
     });
   }
 
+  /** What a finished reply is, for its *Save this anchor* button (a reply too long to read: `invalid`, its click says why). */
+  async function replyKind(message: Element): Promise<ReplyKind> {
+    try {
+      return life.aborted ? 'none' : await sendToBackground('checkReply', { text: readReply(message), source: messageSource(message) });
+    } catch (error) {
+      return error instanceof CaptureError ? 'invalid' : 'none';
+    }
+  }
+
+  /** A selection that is not an anchor becomes the Context of a new one (the background names it). */
   async function saveSelection(fallbackText: string): Promise<void> {
     await guarded(async () => {
       const text = window.getSelection()?.toString().trim() || fallbackText.trim();
       if (!text) throw new CaptureError('Select some text in the chat first.');
-      const parsed = parseAnchorText(text);
-      const source = messageSource(null);
-      if (parsed.ok) {
-        await keep({ draft: parsed.draft, origin: 'selection', source });
-        return;
-      }
-      if (parsed.invalid) throw new CaptureError(`${parsed.reason} Nothing was saved.`);
-      if (text.length > LIMITS.field) {
-        throw new CaptureError(`The selection is too long (${text.length} characters; the limit is ${LIMITS.field}).`);
-      }
-      const draft = { name: suggestAnchorName(chatTitle()), context: text, milestone: '', nextAction: '', dependencies: [] };
-      await keep({ draft, origin: 'selection', source });
+      if (text.length > MAX_REPLY_TEXT) throw new CaptureError(tooLongToRead('The selection', text.length));
+      await keep(text, 'selection', messageSource(null));
     });
   }
 
@@ -112,24 +155,21 @@ export function createController() {
     await guarded(async () => {
       const { restored } = await sendToBackground('undoSave', { receipt: toast.receipt });
       if (toast.kind === 'masked') {
-        store.set({ toast: { ...toast.previous, anchor: restored ?? toast.previous.anchor } });
+        changed({ toast: { ...toast.previous, anchor: restored ?? toast.previous.anchor } });
       } else {
+        changed();
         showInfo(`Moved anchor [${toast.anchor.name}] to the trash. The popup's trash can restore it.`);
       }
     });
   }
 
-  /** Renames the anchor the toast shows; answers the validation error to show next to the field. */
-  async function rename(toast: SavedToast | MaskedToast, name: string): Promise<string | null> {
-    const checked = checkName(name);
-    if (!checked.ok) return checked.error;
+  /** Renames the anchor the toast shows; a name that breaks a rule keeps the form open with the rule (the background checks it). */
+  async function rename(toast: SavedToast | MaskedToast, name: string): Promise<void> {
     try {
-      const renamed = await sendToBackground('renameAnchor', { receipt: toast.receipt, name: checked.value });
-      const now = store.get().toast;
-      if (now === toast) store.set({ toast: { ...toast, anchor: renamed } });
-      return null;
+      const renamed = await sendToBackground('renameAnchor', { receipt: toast.receipt, name });
+      changed(store.get().toast === toast ? { toast: { ...toast, anchor: renamed } } : {});
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      if (store.get().toast === toast) set({ rename: { error: errorText(error) } });
     }
   }
 
@@ -137,21 +177,29 @@ export function createController() {
   async function mask(toast: SavedToast): Promise<void> {
     await guarded(async () => {
       const masked = await sendToBackground('maskSecrets', { receipt: toast.receipt });
-      store.set({ toast: { kind: 'masked', ...masked, unmaskedDeleted: false, previous: toast } });
+      changed({ toast: { kind: 'masked', ...masked, unmaskedDeleted: false, previous: toast } });
     }, 'Nothing was changed.');
   }
 
   async function deleteUnmasked(toast: MaskedToast): Promise<void> {
     await guarded(async () => {
       await sendToBackground('deleteUnmasked', { receipt: toast.receipt });
-      store.set({ toast: { ...toast, unmaskedDeleted: true } });
+      set({ toast: { ...toast, unmaskedDeleted: true } });
     }, 'Nothing was deleted.');
   }
 
-  /** `afterReload`: the order was waiting for this page's load; it must not ask for another one. */
+  /**
+   * Resumes into a new chat. Until the text is in, the Resume button cancels it (pressed again),
+   * and so does a new resume. `afterReload`: the order was waiting for this page's load; it must
+   * not ask for another one.
+   */
   async function resume(order: ResumeOrder, afterReload = false): Promise<void> {
+    resuming?.abort();
+    const controller = new AbortController();
+    resuming = controller;
+    set({ resuming: true });
     await guarded(async () => {
-      const outcome = await resumeIntoChat(order, { mayReload: !afterReload });
+      const outcome = await resumeIntoChat(order, { signal: controller.signal, mayReload: !afterReload });
       if (outcome === 'reload') {
         // This page cannot open a new chat in place: load one, and resume there (claimed on load).
         await sendToBackground('resumeAfterReload', { id: order.anchorId });
@@ -166,6 +214,10 @@ export function createController() {
         showInfo(outcome === 'sent' ? `Resumed [${order.name}] and sent it.` : `Resumed [${order.name}]: press send when ready.`);
       }
     }, 'The resume text was not sent.');
+    if (resuming === controller) {
+      resuming = null;
+      set({ resuming: false });
+    }
   }
 
   /** A resume asked for from the popup waits in the background for this tab: take it. */
@@ -185,14 +237,12 @@ export function createController() {
       picker.frame.focus();
       return;
     }
-    const missing = pageKind(location.pathname) === 'other' ? [] : await settledMissingParts();
-    if (missing.length > 0) {
-      showError(pageChanged(missing, 'Nothing can be resumed here.'));
-      return;
-    }
     const returnFocus = focusedElement();
     await guarded(async () => {
+      const missing = pageKind(location.pathname) === 'other' ? [] : await settledMissingParts(life);
+      if (missing.length > 0) throw new CaptureError(pageChanged(missing, 'Nothing can be resumed here.'));
       const { token } = await sendToBackground('openPicker', {});
+      if (life.aborted) return;
       picker?.frame.remove();
       picker = { frame: mountPickerFrame(token, pageTheme()), returnFocus };
     }, 'Nothing was resumed.');
@@ -223,44 +273,70 @@ export function createController() {
    * Called on every page tick; only a change re-renders. A part must stay missing for a while
    * before it is reported, since ChatGPT's page builds itself in steps while it loads.
    */
-  let missingTimer: ReturnType<typeof setTimeout> | undefined;
   let pendingMissing: string | undefined;
   function setMissing(missing: readonly string[]): void {
     const key = missing.join();
-    if (key === pendingMissing) return;
+    if (key === pendingMissing || life.aborted) return;
     clearTimeout(missingTimer);
     pendingMissing = undefined;
     if (key === store.get().missing.join()) return;
     if (missing.length === 0) {
-      store.set({ missing });
+      set({ missing });
       return;
     }
     pendingMissing = key;
     missingTimer = setTimeout(() => {
       pendingMissing = undefined;
-      store.set({ missing });
+      set({ missing });
     }, MISSING_GRACE_MS);
   }
+
+  /** The keys in force, for the bar's titles (the page cannot call commands.getAll()). */
+  async function loadKeys(): Promise<void> {
+    if (!document.hidden) set({ keys: await sendToBackground('getShortcuts', {}).catch(() => null) });
+  }
+
+  // The script is gone: stop what is under way (no Cancel: a reply asked for keeps coming), show nothing more.
+  life.addEventListener(
+    'abort',
+    () => {
+      running?.abort();
+      resuming?.abort();
+      clearTimeout(missingTimer);
+      clearTimeout(toastTimer);
+      closePicker(false);
+    },
+    { once: true },
+  );
 
   return {
     store,
     setMissing,
     save,
     saveMessage,
+    replyKind,
     saveSelection,
     undo,
+    startRename: () => set({ rename: { error: null } }),
     rename,
+    cancelRename: () => set({ rename: null }),
     mask,
     deleteUnmasked,
     openPicker,
     closePicker,
     resumePicked,
+    /** The Resume button: opens the picker, or cancels the resume under way. */
+    resumeOrCancel: () => (resuming ? resuming.abort() : void openPicker()),
     openPageCheck,
     resume,
     resumePending,
-    dismissToast: () => store.set({ toast: null }),
-    showError,
-    showInfo,
+    dismissToast: () => set({ toast: null }),
+    /** The pointer or focus is in the toast: it stays until they leave. */
+    holdToast(held: boolean) {
+      toastHeld = held;
+      timeToast();
+    },
+    loadKeys,
   };
 }
 

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
-
-/** A value that components can watch; the in-page UI's state lives here, not in components. */
+/**
+ * A value to watch. The in-page UI's state lives here, not in components: they are functions of
+ * it, drawn again on every change (entrypoints/chatgpt.content/run.tsx), and carry no hooks.
+ */
 export type Store<T> = {
   get(): T;
   set(change: Partial<T>): void;
@@ -21,15 +22,4 @@ export function createStore<T extends object>(initial: T): Store<T> {
       return () => listeners.delete(listener);
     },
   };
-}
-
-export function useStore<T extends object>(store: Store<T>): T {
-  const [value, setValue] = useState(store.get());
-  useEffect(() => {
-    const unsubscribe = store.subscribe(setValue);
-    // A change between the first render and this effect (effects run after paint) is not lost.
-    setValue(store.get());
-    return unsubscribe;
-  }, [store]);
-  return value;
 }

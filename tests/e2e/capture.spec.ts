@@ -1,6 +1,6 @@
 import { anchorBar, expect, inPageToast as toast, saveAnchorButton as saveButton, test } from './support/extension';
 import { fixtureHtml, serveChatGPT } from './support/chatgpt-fixture';
-import { THESIS, anchorReply, setSettings, storedAnchors } from './support/library';
+import { THESIS, anchorReply, seedAnchors, setSettings, storedAnchor, storedAnchors } from './support/library';
 import type { FixtureWindow } from '../fixtures/chatgpt/options';
 
 const CHAT = '11111111-1111-4111-8111-111111111111';
@@ -165,6 +165,24 @@ test('a reply that never finishes times out cleanly, and the button can cancel',
   expect(await storedAnchors(context, extensionId)).toEqual([]);
 });
 
+test('Cancel while waiting for a reply the person asked for leaves that reply alone', async ({ context, extensionId }) => {
+  // About 4 s of streaming: time to cancel early, and for a stop (within 3 s) to cut the reply short.
+  await serveChatGPT(context, { conversations, streamChunkMs: 100, streamChunkChars: 10 });
+  const page = await context.newPage();
+  await page.goto(`https://chatgpt.com/c/${STREAMING}`);
+  await expect(page.getByRole('button', { name: 'Stop streaming' })).toBeVisible();
+  await saveButton(page).click();
+  const cancel = anchorBar(page).getByRole('button', { name: 'Cancel saving anchor' });
+  await expect(cancel).toContainText('Waiting for ChatGPT');
+  await cancel.click();
+  await expect(toast(page)).toContainText('Cancelled. Nothing was saved.');
+  // Not GPT Anchors' request: the reply streams to its end, whole (a stop would have cut it short).
+  await expect.poll(() => page.evaluate(() => (window as unknown as FixtureWindow).__chatgpt.isStreaming()), { timeout: 20_000 }).toBe(false);
+  const turns = await page.evaluate(() => (window as unknown as FixtureWindow).__chatgpt.turns());
+  expect(turns.at(-1)?.text).toContain(THESIS.dependencies.at(-1));
+  expect(await storedAnchors(context, extensionId)).toEqual([]);
+});
+
 test('Save this anchor saves exactly that message; saving it twice makes no duplicate', async ({ context, extensionId }) => {
   await serveChatGPT(context, { conversations });
   const page = await context.newPage();
@@ -173,11 +191,73 @@ test('Save this anchor saves exactly that message; saving it twice makes no dupl
   await expect(perMessage).toHaveCount(2);
   await perMessage.first().click();
   await expect(toast(page)).toContainText('Saved anchor [First_Anchor]');
-  await perMessage.first().click();
+  // That message's button now says so; the other one still offers to save.
+  const saved = page.getByRole('button', { name: 'Saved', exact: true });
+  await expect(saved).toHaveCount(1);
+  await expect(perMessage).toHaveCount(1);
+  await saved.click();
   await expect(toast(page)).toContainText('Already saved: anchor [First_Anchor]');
   const stored = await storedAnchors(context, extensionId);
   expect(stored.map((a) => a.name)).toEqual(['First_Anchor']);
   expect(stored[0]!.source.messageId).toBeTruthy();
+});
+
+test('Save this anchor says Saved on a reply already in the library, and its click changes nothing', async ({ context, extensionId }) => {
+  await serveChatGPT(context, { conversations });
+  // First_Anchor's very text is in the library already (saved from elsewhere, say another tab).
+  const earlier = storedAnchor({ ...THESIS, name: 'First_Anchor' });
+  await seedAnchors(context, extensionId, [earlier]);
+  const page = await context.newPage();
+  await page.goto(`https://chatgpt.com/c/${TWO_ANCHORS}`);
+  const saved = page.getByRole('button', { name: 'Saved', exact: true });
+  await expect(saved).toHaveCount(1);
+  await expect(saved).toHaveAttribute('title', 'Already in your GPT Anchors library');
+  await expect(page.getByRole('button', { name: 'Save this anchor' })).toHaveCount(1); // Second_Anchor
+  await saved.click();
+  await expect(toast(page)).toContainText('Already saved: anchor [First_Anchor]');
+  await expect(toast(page).getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  expect(await storedAnchors(context, extensionId)).toEqual([earlier]);
+
+  // Saved from its own button and renamed from the toast: the same message, still Saved.
+  await page.getByRole('button', { name: 'Save this anchor' }).click();
+  await expect(toast(page)).toContainText('Saved anchor [Second_Anchor]');
+  await expect(saved).toHaveCount(2);
+  await toast(page).getByRole('button', { name: 'Rename' }).click();
+  await page.getByRole('textbox', { name: 'New name' }).fill('Second_Renamed');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(toast(page)).toContainText('Saved anchor [Second_Renamed]');
+  await saved.last().click();
+  await expect(toast(page)).toContainText('Already saved: anchor [Second_Renamed]');
+  expect((await storedAnchors(context, extensionId)).map((a) => a.name)).toEqual(['First_Anchor', 'Second_Renamed']);
+});
+
+test('Save this anchor offers to save again once Undo has moved the anchor to the trash', async ({ context, extensionId }) => {
+  await serveChatGPT(context, { conversations });
+  const page = await context.newPage();
+  await page.goto(`https://chatgpt.com/c/${CHAT}`);
+  await page.getByRole('button', { name: 'Save this anchor' }).click();
+  await expect(toast(page)).toContainText('Saved anchor [Thesis_Ch3_Methods]');
+  await expect(page.getByRole('button', { name: 'Saved', exact: true })).toBeVisible();
+  await toast(page).getByRole('button', { name: 'Undo' }).click();
+  await expect(toast(page)).toContainText('Moved anchor [Thesis_Ch3_Methods] to the trash.');
+  await expect(page.getByRole('button', { name: 'Save this anchor' })).toBeVisible();
+  expect((await storedAnchors(context, extensionId)).map((a) => Boolean(a.deletedAt))).toEqual([true]);
+});
+
+test('Save anchor on an empty chat says so and sends nothing', async ({ context, extensionId }) => {
+  await serveChatGPT(context, { conversations });
+  const page = await context.newPage();
+  // A new chat: no conversation in the URL, no message on the page.
+  await page.goto('https://chatgpt.com/');
+  await saveButton(page).click();
+  await expect(toast(page)).toContainText('This chat is empty: nothing to anchor yet');
+  // A GPT's new chat too.
+  await page.goto('https://chatgpt.com/g/g-abc123-helper');
+  await saveButton(page).click();
+  await expect(toast(page)).toContainText('This chat is empty: nothing to anchor yet');
+  expect(await page.evaluate(() => (window as unknown as FixtureWindow).__chatgpt.sent)).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as FixtureWindow).__chatgpt.editorText())).toBe('');
+  expect(await storedAnchors(context, extensionId)).toEqual([]);
 });
 
 test('Undo moves the saved anchor to the trash; Rename validates and renames it', async ({ context, extensionId }) => {
@@ -235,7 +315,9 @@ test('a secret in an anchor is flagged; Mask saves a masked version, and the unm
   const page = await context.newPage();
   await page.goto(`https://chatgpt.com/c/${CHAT}`);
   await saveButton(page).click();
-  await expect(toast(page)).toContainText('seems to hold a secret (OpenAI key)');
+  // The warning shows where and what, with the key masked.
+  await expect(toast(page)).toContainText('seems to hold a secret (OpenAI key in Dependencies: “OPENAI_API_KEY=••••1234”)');
+  await expect(toast(page)).not.toContainText('abcDEF');
   await page.getByRole('button', { name: 'Mask' }).click();
   await expect(toast(page)).toContainText('Masked [Bot_Deploy]: saved as a new version. The unmasked version is in the trash.');
   await expect(toast(page)).not.toContainText('secret');

@@ -163,6 +163,28 @@ for (const { name, options: generation } of GENERATION_CASES) {
       expect(stored!.resumeCount).toBe(2);
     });
 
+    test('Cancel while waiting for the requested anchor stops ChatGPT’s reply with the page’s own stop control', async ({
+      context,
+      extensionId,
+    }) => {
+      // ChatGPT's stop control shows a moment after the send, as on the real page.
+      await serveChatGPT(context, { ...options, stopButtonDelayMs: 700 });
+      const page = await context.newPage();
+      await page.goto(urlOf(PLAIN));
+      await expect(saveButton(page)).toBeVisible();
+      await callFixture(page, 'queueReply', 'Let me think about the anchor for this chat…', { neverFinish: true });
+      await saveButton(page).click();
+      const cancel = anchorBar(page).getByRole('button', { name: 'Cancel saving anchor' });
+      await expect(cancel).toContainText('Waiting for ChatGPT'); // the request has been sent
+      await cancel.click();
+      await expect(toast(page)).toContainText('Cancelled. Nothing was saved.');
+      await expect.poll(() => callFixture(page, 'isStreaming'), { timeout: 10_000 }).toBe(false);
+      await expect(stopButtonOf(page, generation)).toHaveCount(0);
+      expect(await fixtureState(page).sent()).toHaveLength(1);
+      expect(await storedAnchors(context, extensionId)).toEqual([]);
+      await expect(saveButton(page)).toBeEnabled();
+    });
+
     test('where the messages cannot be found, the bar says so; Save and Resume change nothing; the page check shows it', async ({
       context,
       extensionId,

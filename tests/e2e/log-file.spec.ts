@@ -64,7 +64,8 @@ const statusLine = (page: Page) => page.getByText(/^Log kept in Anchors\/ · /);
 
 /**
  * A ChatGPT tab whose content script saves through the background's message, as Save anchor
- * does (only a ChatGPT page may ask for a save): quicker than a reply per save, and the same write.
+ * does (the reply's text; only a ChatGPT page may ask for a save): quicker than a reply per save,
+ * and the same write.
  */
 async function chatSaver(context: BrowserContext): Promise<(fields: AnchorFields) => Promise<void>> {
   await serveChatGPT(context, {});
@@ -72,8 +73,10 @@ async function chatSaver(context: BrowserContext): Promise<(fields: AnchorFields
   await chat.goto('https://chatgpt.com/');
   const world = await contentScriptWorld(context, chat);
   return async (fields) => {
-    const payload = JSON.stringify({ type: 'saveAnchor', payload: { draft: fields, origin: 'captured', source: {} } });
-    await world.run(`chrome.runtime.sendMessage(${payload}).then((answer) => { if (!answer.ok) throw new Error(answer.error); })`);
+    const payload = JSON.stringify({ type: 'saveText', payload: { text: anchorReply(fields), origin: 'captured', source: {} } });
+    await world.run(
+      `chrome.runtime.sendMessage(${payload}).then((answer) => { if (!answer.ok || answer.value.notAnchor) throw new Error(answer.error ?? answer.value.notAnchor); })`,
+    );
   };
 }
 

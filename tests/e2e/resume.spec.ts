@@ -209,3 +209,28 @@ test('Resume from the popup opens a new ChatGPT tab and fills it, even after the
   // The popup shows the memory of use.
   await expect(row).toContainText('resumed 1×');
 });
+
+test('a resume waiting for the new chat can be cancelled: its button says Cancel, and nothing is written', async ({
+  context,
+  extensionId,
+}) => {
+  await serveChatGPT(context, { conversations });
+  await seedAnchors(context, extensionId, [storedAnchor(THESIS)]);
+  const page = await context.newPage();
+  await page.goto('https://chatgpt.com/');
+  // A draft in the new chat's composer: the resume waits for an empty one (it never writes over a draft).
+  await page.locator('#prompt-textarea').click();
+  await page.keyboard.type('my own draft');
+  await anchorBar(page).getByRole('button', { name: 'Resume anchor' }).click();
+  await picker(page).getByRole('option').filter({ hasText: THESIS.name }).click();
+  const cancel = anchorBar(page).getByRole('button', { name: 'Cancel resuming anchor' });
+  await expect(cancel).toContainText('Resuming…');
+  await expect(anchorBar(page).getByRole('button', { name: 'Save anchor' })).toBeDisabled();
+  await cancel.click();
+  await expect(inPageToast(page)).toContainText('Cancelled. The resume text was not sent.');
+  await expect(anchorBar(page).getByRole('button', { name: 'Resume anchor' })).toBeEnabled();
+  expect(await fixture(page).paragraphs()).toEqual(['my own draft']);
+  expect(await fixture(page).sent()).toEqual([]);
+  const [stored] = await storedAnchors(context, extensionId);
+  expect(stored!.resumeCount).toBe(0);
+});

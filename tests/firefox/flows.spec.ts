@@ -105,11 +105,11 @@ test('the popup lists the saved anchor, and Resume fills a new chat with it', as
   expect(await row!.evaluate((b) => b.textContent)).toContain(THESIS.nextAction);
   await row!.click();
   const chat = await firefox.newTab('https://chatgpt.com/', 'the new chat Resume opens', () => clickRole(popup, 'button', 'Resume'));
-  const filled = await waitUntil(() => fixture(chat).paragraphs(), (lines) => lines.length > 1, 'the new chat’s composer to fill');
-  expect(filled).toEqual(THESIS_LINES);
+  // The composer fills one paragraph at a time: wait for the status that ends the write, then read it.
+  await waitForStatus(chat, 'Resumed [Thesis_Ch3_Methods]: press send when ready.');
+  expect(await fixture(chat).paragraphs()).toEqual(THESIS_LINES);
   expect(await fixture(chat).route()).toBe('/');
   expect(await fixture(chat).sent()).toEqual([]); // auto-send is off by default
-  await waitForStatus(chat, 'Resumed [Thesis_Ch3_Methods]: press send when ready.');
 
   const [stored] = await storedAnchors(popup);
   expect(stored?.resumeCount).toBe(1);

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AnchorDraftSchema, AnchorNameSchema, describeZodError } from '../../lib/anchor';
-import { LIMITS, checkDraft, checkName } from '../../lib/anchor-check';
+import { LIMITS, RULES, checkDraft, checkName, invisibleInName, normalizeName } from '../../lib/anchor-check';
 import { tabChecks } from '../../lib/tab-requests';
 
-// Text near every limit, with the characters the rules care about (line breaks, edge spaces).
-const piece = fc.constantFrom('a', ' ', '\n', '\r', 'é', '\t', 'x');
+// Text near every limit, with the characters the rules care about (line breaks, edge spaces, and
+// what a name is normalized for: combining accents, bidi controls, zero-width characters, joiners).
+const piece = fc.constantFrom('a', ' ', '\n', '\r', 'é', '\t', 'x', 'e\u0301', '\u202E', '\u200B', '\u200D', '\uFEFF', '👩', '\u2066');
 const textUpTo = (max: number) =>
   fc.oneof(
     fc.string({ unit: piece, maxLength: 12 }),
@@ -58,6 +59,40 @@ describe('the zod-free checks the content script uses', () => {
       ok: false,
       error: `Current milestone is too long (${LIMITS.field + 5} characters; the limit is ${LIMITS.field}).`,
     });
+  });
+});
+
+describe('names that could pass for another', () => {
+  it.each([
+    ['Report_\u202Egpj.exe', 'Report_gpj.exe'], // shows as Report_exe.jpg
+    ['Capstone_\u200BStep9_Admin', 'Capstone_Step9_Admin'], // a zero-width twin
+    ['Capstone_Step9\u200C_Admin', 'Capstone_Step9_Admin'],
+    ['\uFEFFCapstone_Step9_Admin\u2060', 'Capstone_Step9_Admin'],
+    ['Re\u00ADport\u2067x\u2069', 'Reportx'],
+    ['x\u{E0041}\u{E0042}y', 'xy'], // tag characters
+    ['Cafe\u0301_Plan', 'Caf\u00e9_Plan'], // NFC
+  ])('%j is stored as %j, by both checks', (name, stored) => {
+    expect(checkName(name)).toEqual({ ok: true, value: stored });
+    expect(AnchorNameSchema.parse(name)).toBe(stored);
+    expect(normalizeName(name)).toBe(stored);
+  });
+
+  it.each(['❤\uFE0F_Project', '👍🏽_Ok', '🚀_Launch'])('keeps the variation selector and modifier an emoji shows with: %s', (name) => {
+    expect(checkName(name)).toEqual({ ok: true, value: name });
+  });
+
+  it('takes the joiner out of an emoji sequence too: its parts still show', () => {
+    expect(checkName('👩\u200D💻_Dev')).toEqual({ ok: true, value: '👩💻_Dev' });
+  });
+
+  it('refuses a name made only of invisible characters as empty', () => {
+    expect(checkName('\u200B\u202E')).toEqual({ ok: false, error: RULES.nameEmpty });
+    expect(AnchorNameSchema.safeParse('\u200B\u202E').success).toBe(false);
+  });
+
+  it('names what was removed', () => {
+    expect(invisibleInName('A\u202EB\u200BC\u202E')).toEqual(['U+202E', 'U+200B']);
+    expect(invisibleInName('Plain_Name')).toEqual([]);
   });
 });
 

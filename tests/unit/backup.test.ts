@@ -49,14 +49,14 @@ describe('formatBackup', () => {
   });
 
   it('reads back exactly what it wrote', () => {
-    expect(parseBackup(formatBackup([live, trashed], '2026-03-20T00:00:00.000Z'))).toEqual({ ok: true, anchors: [live, trashed] });
+    expect(parseBackup(formatBackup([live, trashed], '2026-03-20T00:00:00.000Z'))).toEqual({ ok: true, anchors: [live, trashed], renamed: [] });
   });
 });
 
 describe('the chat length meter’s fields', () => {
   it('survive the round trip: the chat’s size, the origin rescued, the link to the full chat', () => {
     const text = formatBackup([rescued, live], '2026-03-20T00:00:00.000Z');
-    expect(parseBackup(text)).toEqual({ ok: true, anchors: [rescued, live] });
+    expect(parseBackup(text)).toEqual({ ok: true, anchors: [rescued, live], renamed: [] });
   });
 
   it('are checked on the way in', () => {

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Anchor } from '../../lib/anchor';
+import { formatResumeText } from '../../lib/format';
 import { chatIdOf, useTokenCounter } from '../../lib/background/chat-meter';
 import { answerBackgroundMessages } from '../../lib/background/handlers';
 import { clearLimitHits, closeAnchorsDb, getChatRecord, listLimitHits, saveSettings } from '../../lib/db';
@@ -116,19 +117,19 @@ describe('saving an anchor from a measured chat', () => {
 
   it('stores the chat’s size with the anchor', async () => {
     await measure({ messages: messages(4) });
-    const saved = await send<{ anchor: Anchor }>('saveAnchor', { draft, origin: 'captured', source: { url: `https://chatgpt.com/c/${CHAT}`, conversationId: CHAT } });
+    const saved = await send<{ anchor: Anchor }>('saveText', { text: formatResumeText(draft), origin: 'captured', source: { url: `https://chatgpt.com/c/${CHAT}`, conversationId: CHAT } });
     expect(saved.anchor.chatTokens).toBe(400);
   });
 
   it('a rescue stores the full chat’s size and the link to it', async () => {
     await measure({ messages: messages(6), notice: true });
     const rescuedFrom = { url: `https://chatgpt.com/c/${CHAT}`, conversationId: CHAT, chatTitle: 'Capstone' };
-    const saved = await send<{ anchor: Anchor }>('saveAnchor', { draft, origin: 'rescued', source: { url: 'https://chatgpt.com/c/new', conversationId: 'new' }, rescuedFrom });
+    const saved = await send<{ anchor: Anchor }>('saveText', { text: formatResumeText(draft), origin: 'rescued', source: { url: 'https://chatgpt.com/c/new', conversationId: 'new' }, rescuedFrom });
     expect(saved.anchor).toMatchObject({ origin: 'rescued', chatTokens: 600, rescuedFrom, source: { conversationId: 'new' } });
   });
 
   it('stores no size for a chat never measured', async () => {
-    const saved = await send<{ anchor: Anchor }>('saveAnchor', { draft, origin: 'captured', source: { conversationId: 'unknown' } });
+    const saved = await send<{ anchor: Anchor }>('saveText', { text: formatResumeText(draft), origin: 'captured', source: { conversationId: 'unknown' } });
     expect(saved.anchor.chatTokens).toBeUndefined();
   });
 });

@@ -23,8 +23,12 @@ import {
 import { checkPage } from '../../lib/chatgpt/page-check';
 import { newChatUrl, pageKind } from '../../lib/chatgpt/urls';
 import { waitForQuiet } from '../../lib/chatgpt/wait';
-import { readAnchorFromMessage } from '../../lib/content/capture';
+import { readReply } from '../../lib/content/capture';
+import { parseAnchorText } from '../../lib/parse';
 import { loadPage, setUrl } from './support/chatgpt-pages';
+
+/** What the background makes of a reply the page read (the page sends the text, the background parses it). */
+const readAnchorFromMessage = (message: Element) => parseAnchorText(readReply(message));
 
 /**
  * Every page generation against its own dated fixture pages: which entry of each selector list

@@ -18,7 +18,10 @@ import {
   replyIsComplete,
 } from '../../lib/chatgpt/page';
 import { keepBarPlaced, pageTheme, placeBar } from '../../lib/chatgpt/mount';
-import { offersAnchor, readAnchorFromMessage } from '../../lib/content/capture';
+import { readMessageText } from '../../lib/chatgpt/message-text';
+import { mayOfferAnchor, readReply } from '../../lib/content/capture';
+import { parseAnchorText } from '../../lib/parse';
+import { MAX_REPLY_TEXT } from '../../lib/reply-text';
 import { loadPage } from './support/chatgpt-pages';
 
 describe('ChatGPT as of April 2026 (section turns)', () => {
@@ -81,6 +84,9 @@ describe('ChatGPT as of mid 2025 (article turns, composer without id)', () => {
   });
 });
 
+/** What the background makes of a reply the page read (the page sends its text; lib/background/page-actions.ts parses it). */
+const readAnchorFromMessage = (message: Element) => parseAnchorText(readReply(message));
+
 describe('placing the bar and offering Save this anchor', () => {
   it('keeps the bar after the composer form, follows a re-rendered form and floats without one', () => {
     loadPage('chatgpt-2026-04-section.html', 'https://chatgpt.com/c/6a1f0000-0000-4000-8000-000000000001');
@@ -121,17 +127,25 @@ describe('placing the bar and offering Save this anchor', () => {
     expect(host.hasAttribute('data-floating')).toBe(false);
   });
 
-  it('offers the button on anchors, and on anchors that break a limit, not on other replies', () => {
+  it('asks about anchors, and anchors that break a limit, not about other replies', () => {
     loadPage('chatgpt-2026-04-section.html', 'https://chatgpt.com/c/6a1f0000-0000-4000-8000-000000000001');
     const [anchor] = assistantMessages();
-    expect(offersAnchor(anchor!)).toBe(true);
+    expect(mayOfferAnchor(anchor!)).toBe(true);
+    expect(readReply(anchor!)).toBe(readMessageText(messageTextElement(anchor!)));
     const text = messageTextElement(anchor!);
     const context = [...text.querySelectorAll('p')].find((p) => p.textContent?.includes('Admin panel half done'))!;
     context.append('x'.repeat(20_001));
-    expect(offersAnchor(anchor!)).toBe(true);
+    expect(mayOfferAnchor(anchor!)).toBe(true);
     expect(readAnchorFromMessage(anchor!)).toMatchObject({ ok: false, invalid: true, reason: expect.stringContaining('Context is too long') });
     text.textContent = 'Start with a route guarded by a role check.';
-    expect(offersAnchor(anchor!)).toBe(false);
+    expect(mayOfferAnchor(anchor!)).toBe(false);
+  });
+
+  it('refuses a reply over the size limit by its length, before anything is sent', () => {
+    loadPage('chatgpt-2026-04-section.html', 'https://chatgpt.com/c/6a1f0000-0000-4000-8000-000000000001');
+    const [anchor] = assistantMessages();
+    messageTextElement(anchor!).querySelector('p')!.append('x'.repeat(MAX_REPLY_TEXT));
+    expect(() => readReply(anchor!)).toThrow(/^This reply is too long to be read as an anchor \(\d+ characters; the limit is 2000000\)\. Nothing was saved\.$/);
   });
 });
 

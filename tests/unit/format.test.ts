@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Anchor, AnchorDraft } from '../../lib/anchor';
 import { DEFAULT_TEMPLATE, fillTemplate, formatLog, formatLogEntry, formatResumeText, formatTimestamp } from '../../lib/format';
 import { parseAnchorLog, parseAnchorText } from '../../lib/parse';
+import { liveMarkup } from '../support/markdown-viewer';
 
 const local = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min).toISOString();
 
@@ -166,6 +167,53 @@ describe('formatLogEntry', () => {
   it('escapes dependencies that would read as labels or rules', () => {
     const text = formatLogEntry(anchor({ dependencies: ['Context: x', '--', 'plain'] }), { dateFormat: 'us' });
     expect(text.split('\n').slice(-3)).toEqual(['- \\Context: x', '- \\--', '- plain']);
+  });
+});
+
+describe('the log in a markdown viewer', () => {
+  const HOSTILE = [
+    '<img src=x onerror="window.__pwned=1">',
+    '<script>window.__pwned=1</script>',
+    '<a href="javascript:window.__pwned=1">go</a>',
+    '[click me](javascript:window.__pwned=1)',
+    '![tracker](https://evil.example/pixel.png)',
+    '![[secret-note.md]]',
+    '<https://evil.example/autolink>',
+    '<!-- hidden --> <?php ?> <![CDATA[x]]>',
+    '[ref]: javascript:window.__pwned=1',
+    '[docs](https://evil.example/steal?x=1)',
+    '\\<img src=x onerror=alert(1)>',
+    '!\\[x](javascript:alert(1))',
+    '<iframe src="https://evil.example"></iframe>',
+  ];
+  const hostile = anchor({
+    name: `Name_![x](https://evil.example/n.png)<img src=x>[a](javascript:alert(1))`,
+    context: HOSTILE.join('\n'),
+    milestone: HOSTILE.join(' '),
+    nextAction: `  ${HOSTILE[0]}`,
+    dependencies: HOSTILE,
+  });
+  const log = formatLog([hostile], { template: DEFAULT_TEMPLATE, dateFormat: 'us', allVersions: true });
+
+  it('renders to text only: no image, link, script, frame or raw HTML', () => {
+    expect(liveMarkup(log)).toEqual([]);
+  });
+
+  it('was not so before neutralizing (the check can fail)', () => {
+    expect(liveMarkup(HOSTILE.join('\n\n')).length).toBeGreaterThan(8);
+  });
+
+  it('still reads back as the same anchor', () => {
+    const [entry] = parseAnchorLog(log).entries;
+    const { name, context, milestone, nextAction, dependencies } = hostile;
+    expect(entry?.draft).toEqual({ name, context, milestone, nextAction, dependencies });
+  });
+
+  it('leaves text that starts no markup as it is, and marks the rest with one backslash', () => {
+    const plain = anchor({ context: 'a < b, [x] done (see notes) → 3 > 2\nuse Array<T> and ![alt](u)' });
+    const lines = formatLogEntry(plain, { dateFormat: 'us' }).split('\n');
+    expect(lines).toContain('a < b, [x] done (see notes) → 3 > 2');
+    expect(lines).toContain('use Array\\<T> and !\\[alt]\\(u)');
   });
 });
 

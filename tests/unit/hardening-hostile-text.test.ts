@@ -3,7 +3,8 @@ import { AnchorDraftSchema, LIMITS, describeZodError, type Anchor, type AnchorDr
 import { formatBackup, parseBackup } from '../../lib/backup';
 import { DEFAULT_TEMPLATE, formatLog, formatResumeText } from '../../lib/format';
 import { backgroundRequests } from '../../lib/messages';
-import { parseAnchorLog, parseAnchorText } from '../../lib/parse';
+import { normalizeName } from '../../lib/anchor-check';
+import { MAX_ANCHOR_TEXT, parseAnchorLog, parseAnchorText } from '../../lib/parse';
 import { CONTROLS, CONTROLS_ONE_LINE, IMG, JS_ANCHOR, JS_LINK, MD_LINK, ONE_MB, RTL, SCRIPT } from '../e2e/hardening/payloads';
 
 /**
@@ -18,7 +19,8 @@ const PAYLOADS = { IMG, SCRIPT, JS_LINK, JS_ANCHOR, MD_LINK, RTL, CONTROLS: CONT
 function draftWith(payload: string): AnchorDraft {
   const oneLine = payload.replace(/[\r\n]/g, ' ');
   return {
-    name: `Hostile_${oneLine.trim()}`.slice(0, LIMITS.name),
+    // Names are stored without invisible characters (the RTL override; tested in anchor.test.ts).
+    name: normalizeName(`Hostile_${oneLine.trim()}`.slice(0, LIMITS.name)),
     context: `before ${payload} after`,
     milestone: payload,
     nextAction: `${payload}\n${payload}`,
@@ -100,19 +102,33 @@ describe('a megabyte in one field', () => {
     if (!parsed.success) expect(describeZodError(parsed.error)).toBe(`${key}: ${message}`);
   });
 
-  it.each(cases)('%s: a reply holding it is refused by the parser with the same reason', (key, label, message) => {
+  it.each(cases)('%s: a reply holding it is refused by its length before parsing, as an anchor that breaks a limit', (_key, label) => {
     const text = [`Resume from anchor: [Huge]`, `Context: c`, `Current milestone: m`, `Next action: n`, `Dependencies: d`]
       .map((line) => (line.startsWith(`${label}:`) ? `${label}: ${ONE_MB}` : line))
       .join('\n');
-    const parsed = parseAnchorText(text);
-    expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.reason).toContain(message);
+    expect(parseAnchorText(text)).toEqual({
+      ok: false,
+      invalid: true,
+      reason: `This is too long to be an anchor (${text.length} characters; at most ${MAX_ANCHOR_TEXT}).`,
+    });
   });
 
-  it('a name or a dependency of a megabyte is refused too, and so is the saveAnchor message', () => {
+  it.each(cases)('%s: a reply just under the length that still breaks a field limit says which field', (_key, label, message) => {
+    const big = 'A'.repeat(LIMITS.field + 5);
+    const text = [`Resume from anchor: [Huge]`, `Context: c`, `Current milestone: m`, `Next action: n`, `Dependencies: d`]
+      .map((line) => (line.startsWith(`${label}:`) ? `${label}: ${big}` : line))
+      .join('\n');
+    const parsed = parseAnchorText(text);
+    expect(parsed).toMatchObject({ ok: false, invalid: true });
+    if (!parsed.ok) expect(parsed.reason).toContain(message.replace('1000000', String(LIMITS.field + 5)));
+  });
+
+  it('a name or a dependency of a megabyte is refused too; a text over the reading limit is refused by the saveText message', () => {
     expect(AnchorDraftSchema.safeParse({ ...base, name: ONE_MB }).success).toBe(false);
     expect(AnchorDraftSchema.safeParse({ ...base, dependencies: [ONE_MB] }).success).toBe(false);
-    const message = backgroundRequests.saveAnchor.safeParse({ draft: { ...base, context: ONE_MB }, origin: 'captured', source: {} });
-    expect(message.success).toBe(false);
+    const within = backgroundRequests.saveText.safeParse({ text: ONE_MB, origin: 'captured', source: {} });
+    expect(within.success).toBe(true);
+    const over = backgroundRequests.saveText.safeParse({ text: `${ONE_MB}${ONE_MB}x`, origin: 'captured', source: {} });
+    expect(over.success).toBe(false);
   });
 });

@@ -47,8 +47,8 @@ describe('planImport: markdown', () => {
     expect(plan.toAdd[0]).toMatchObject({ id: 'new-1', origin: 'imported', resumeCount: 0, source: {} });
     expect(plan.toAdd.every((a) => a.deletedAt === undefined)).toBe(true);
     expect(plan.warnings).toEqual([
-      { line: 68, message: 'time `25:61` is not a time; kept the date, time unknown' },
-      { line: 101, message: 'time `9:3x` is not a time; kept the date, time unknown' },
+      { line: 68, message: 'time `25:61` is not a time; kept the date, time unknown (anchor “Weekend_Bot_Deploy”)' },
+      { line: 101, message: 'time `9:3x` is not a time; kept the date, time unknown (anchor “Weekend_Bot_MVP”)' },
     ]);
   });
 
@@ -106,6 +106,52 @@ describe('planImport: markdown', () => {
   it('trims names as the library stores them', () => {
     const plan = okPlan(planImport(input('log.md', `Resume from anchor: [  Spaced  ]\n${BODY}\n`)));
     expect(plan.toAdd[0]?.name).toBe('Spaced');
+  });
+
+  it('takes invisible characters out of names, and says so: a name cannot pass for another', () => {
+    const log = [
+      `**10:00 03/14/2026**\nResume from anchor: [Report_\u202Egpj.exe]\n${BODY}`,
+      `**10:01 03/14/2026**\nResume from anchor: [Capstone\u200B_Step9]\n${BODY}`,
+      `**10:02 03/14/2026**\nResume from anchor: [Cafe\u0301_Plan]\n${BODY}`,
+    ].join('\n\n');
+    const plan = okPlan(planImport(input('log.md', log)));
+    expect(plan.toAdd.map((a) => a.name)).toEqual(['Report_gpj.exe', 'Capstone_Step9', 'Caf\u00e9_Plan']);
+    expect(plan.warnings).toEqual([
+      { line: 1, message: 'the name “Report_gpj.exe” held invisible characters (U+202E); they were removed' },
+      { line: 8, message: 'the name “Capstone_Step9” held invisible characters (U+200B); they were removed' },
+    ]);
+  });
+
+  it('knows the zero-width twin of a stored anchor for the same anchor', () => {
+    const first = okPlan(planImport(input('log.md', `**10:00 03/14/2026**\nResume from anchor: [Capstone_Step9]\n${BODY}\n`)));
+    const twin = okPlan(planImport(input('log.md', `**10:00 03/14/2026**\nResume from anchor: [Capstone_\u200DStep9]\n${BODY}\n`, first.toAdd)));
+    expect(twin).toMatchObject({ toAdd: [], duplicates: 1 });
+  });
+});
+
+describe('planImport: duplicates at scale', () => {
+  const entry = (i: number, name: string, text: (i: number) => string, minute = i) =>
+    `**${String(Math.floor(minute / 60) % 24).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')} 03/${String(1 + (Math.floor(minute / 1440) % 28)).padStart(2, '0')}/2026**\nResume from anchor: [${name}]\nContext: ${text(i)}\nNext action: n\n`;
+
+  // Same name and same field lengths put every entry in one bucket: each check compared the whole
+  // bucket (30,000 entries took 154 s). The check is a hash lookup now.
+  it('checks 30,000 entries that share a name and field lengths in one pass', () => {
+    const log = Array.from({ length: 30_000 }, (_, i) => entry(i, 'Same', (k) => `c${String(k).padStart(6, '0')}`)).join('\n');
+    const plan = okPlan(planImport(input('log.md', log)));
+    expect(plan.toAdd).toHaveLength(30_000);
+    expect(okPlan(planImport(input('log.md', log, plan.toAdd)))).toMatchObject({ toAdd: [], duplicates: 30_000 });
+  }, 20_000);
+
+  it('tells versions of one text apart by their minute, and an unknown time by its day', () => {
+    const log = Array.from({ length: 3_000 }, (_, i) => entry(i, 'Same', () => 'one text')).join('\n');
+    const plan = okPlan(planImport(input('log.md', log)));
+    expect(plan.toAdd).toHaveLength(3_000);
+    const oneMore = okPlan(planImport(input('log.md', entry(3_000, 'Same', () => 'one text'), plan.toAdd)));
+    expect(oneMore.toAdd).toHaveLength(1);
+    const sameDayUnknownTime = okPlan(planImport(input('log.md', `**--:-- 03/01/2026**\nResume from anchor: [Same]\nContext: one text\nNext action: n\n`, plan.toAdd)));
+    expect(sameDayUnknownTime).toMatchObject({ toAdd: [], duplicates: 1 });
+    const otherDayUnknownTime = okPlan(planImport(input('log.md', `**--:-- 03/28/2026**\nResume from anchor: [Same]\nContext: one text\nNext action: n\n`, plan.toAdd)));
+    expect(otherDayUnknownTime.toAdd).toHaveLength(1);
   });
 });
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Anchor } from '../../lib/anchor';
 import type { MaskedToast, SavedToast } from '../../lib/content/controller';
 import { AnchorBar } from '../../components/AnchorBar';
-import { SaveToast } from '../../components/SaveToast';
+import { SaveToast, type ToastActions } from '../../components/SaveToast';
 
 /**
  * The in-page UI sits in open shadow roots, so ChatGPT's page (or an XSS there) can find our
@@ -55,14 +55,14 @@ function trustedClick(target: Element): void {
 }
 
 describe('untrusted events do nothing', () => {
-  it('on the bar: Save anchor, Cancel and Resume anchor', async () => {
+  it('on the bar: Save anchor, Cancel and Resume anchor, and Cancel of a resume', async () => {
     const onSave = vi.fn();
     const onResume = vi.fn();
-    mount(<AnchorBar saving={null} missing={[]} onSave={onSave} onResume={onResume} onCheckPage={vi.fn()} />);
+    mount(<AnchorBar saving={null} resuming={false} missing={[]} keys={null} onSave={onSave} onResume={onResume} onCheckPage={vi.fn()} />);
     button('Save anchor').click();
     button('Resume anchor').dispatchEvent(new MouseEvent('click', { bubbles: true }));
     button('Resume anchor').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    render(<AnchorBar saving="waiting" missing={[]} onSave={onSave} onResume={onResume} onCheckPage={vi.fn()} />, root);
+    render(<AnchorBar saving="waiting" resuming={false} missing={[]} keys={null} onSave={onSave} onResume={onResume} onCheckPage={vi.fn()} />, root);
     root.querySelector<HTMLButtonElement>('button.busy')!.click();
     await settle();
     expect(onSave).not.toHaveBeenCalled();
@@ -70,44 +70,73 @@ describe('untrusted events do nothing', () => {
     // The same buttons do act on a person's click.
     trustedClick(root.querySelector('button.busy')!);
     expect(onSave).toHaveBeenCalledTimes(1);
+
+    render(<AnchorBar saving={null} resuming={true} missing={[]} keys={null} onSave={onSave} onResume={onResume} onCheckPage={vi.fn()} />, root);
+    const cancelResume = root.querySelector<HTMLButtonElement>('button[aria-label="Cancel resuming anchor"]')!;
+    cancelResume.click();
+    await settle();
+    expect(onResume).not.toHaveBeenCalled();
+    trustedClick(cancelResume);
+    expect(onResume).toHaveBeenCalledTimes(1);
+    expect(button('Save anchor').disabled).toBe(true);
   });
 
   it('on the toast: Undo, Mask, Delete the unmasked version, Rename', async () => {
-    const actions = { onUndo: vi.fn(), onRename: vi.fn(async () => null), onMask: vi.fn(), onDeleteUnmasked: vi.fn(), onDismiss: vi.fn() };
-    mount(<SaveToast toast={saved} {...actions} />);
+    const actions = toastActions();
+    mount(<SaveToast toast={saved} rename={null} actions={actions} />);
     button('Undo').click();
     button('Mask').click();
     button('Rename').click();
-    await settle();
-    expect(root.querySelector('form.rename')).toBeNull(); // the rename form did not open either
-    render(<SaveToast toast={masked} {...actions} />, root);
+    button('Rename').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    render(<SaveToast toast={masked} rename={null} actions={actions} />, root);
     button('Undo').click();
     button('Delete the unmasked version').click();
     await settle();
-    expect(actions.onUndo).not.toHaveBeenCalled();
-    expect(actions.onMask).not.toHaveBeenCalled();
-    expect(actions.onDeleteUnmasked).not.toHaveBeenCalled();
+    expect(actions.undo).not.toHaveBeenCalled();
+    expect(actions.mask).not.toHaveBeenCalled();
+    expect(actions.deleteUnmasked).not.toHaveBeenCalled();
+    expect(actions.startRename).not.toHaveBeenCalled(); // the rename form does not open either
     trustedClick(button('Undo'));
     trustedClick(button('Delete the unmasked version'));
-    expect(actions.onUndo).toHaveBeenCalledWith(masked);
-    expect(actions.onDeleteUnmasked).toHaveBeenCalledWith(masked);
+    trustedClick(button('Rename'));
+    expect(actions.undo).toHaveBeenCalledWith(masked);
+    expect(actions.deleteUnmasked).toHaveBeenCalledWith(masked);
+    expect(actions.startRename).toHaveBeenCalledTimes(1);
   });
 
   it('on the rename form: neither requestSubmit() nor a scripted click renames', async () => {
-    const onRename = vi.fn(async () => null);
-    const toast = { ...saved };
-    mount(<SaveToast toast={toast} onUndo={vi.fn()} onRename={onRename} onMask={vi.fn()} onDeleteUnmasked={vi.fn()} onDismiss={vi.fn()} />);
-    trustedClick(button('Rename')); // the person opens the form
-    await settle();
-    const form = root.querySelector<HTMLFormElement>('form.rename');
-    expect(form, 'a trusted click opens the rename form').not.toBeNull();
-    root.querySelector<HTMLInputElement>('form.rename input')!.value = 'Planted_Name';
-    form!.requestSubmit();
+    const actions = toastActions();
+    mount(<SaveToast toast={saved} rename={{ error: null }} actions={actions} />);
+    const form = root.querySelector<HTMLFormElement>('form.rename')!;
+    const field = root.querySelector<HTMLInputElement>('form.rename input')!;
+    expect(field.value).toBe(saved.anchor.name);
+    field.value = 'Planted_Name';
+    form.requestSubmit();
     button('Save name').click();
     await settle();
-    expect(onRename).not.toHaveBeenCalled();
+    expect(actions.rename).not.toHaveBeenCalled();
     trustedClick(button('Save name'));
     await settle();
-    expect(onRename).toHaveBeenCalledTimes(1);
+    expect(actions.rename).toHaveBeenCalledWith(saved, 'Planted_Name');
+  });
+
+  it('shows the rule a name broke next to the field', () => {
+    mount(<SaveToast toast={saved} rename={{ error: 'The name is empty.' }} actions={toastActions()} />);
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe('The name is empty.');
+    expect(root.querySelector('input')?.getAttribute('aria-invalid')).toBe('true');
   });
 });
+
+/** The controller's toast actions, as mocks. */
+function toastActions(): { [K in keyof ToastActions]: ReturnType<typeof vi.fn> } & ToastActions {
+  return {
+    undo: vi.fn(),
+    startRename: vi.fn(),
+    rename: vi.fn(async () => undefined),
+    cancelRename: vi.fn(),
+    mask: vi.fn(),
+    deleteUnmasked: vi.fn(),
+    dismissToast: vi.fn(),
+    holdToast: vi.fn(),
+  } as never;
+}

@@ -78,14 +78,17 @@ describe('queryIndex', () => {
     expect(names('', '', 'name')).toEqual(['Capstone_Step8', 'Capstone_Step9_Admin', 'Thesis_Ch3_Methods']);
     expect(names('', '', 'newest')).toEqual(['Thesis_Ch3_Methods', 'Capstone_Step9_Admin', 'Capstone_Step8']);
   });
-  it('searches 10,000 anchors in well under a frame', () => {
+  // How fast (a keystroke at 10,000 anchors) is measured by `npm run bench`, not here: a timed
+  // assertion failed whenever other work shared the machine.
+  it('searches 10,000 anchors with the search text built once', () => {
     const many = Array.from({ length: 10_000 }, (_, i) => anchor(`P${i % 40}_Task${i}`, i, { context: `line ${i} `.repeat(30) }));
     const big = buildIndex(many);
     queryIndex(big, { query: 'x', project: '', sort: 'newest' }); // builds the search text once
-    const start = performance.now();
+    const built = big.haystacks;
     const found = queryIndex(big, { query: 'task99', project: '', sort: 'newest' });
-    expect(performance.now() - start).toBeLessThan(16);
+    expect(big.haystacks).toBe(built);
     expect(found.length).toBe(111); // Task99, Task990–999, Task9900–9999
+    expect(found[0]?.name).toBe('P19_Task99'); // newest of the name matches first
   });
 });
 

@@ -18,6 +18,10 @@ describe('suggestAnchorName', () => {
     ['🚀 Launch plan 🎉', 'Launch_plan'],
     ['  spaced   out  ', 'spaced_out'],
     ['snake_case_title', 'snake_case_title'],
+    ['Cafe\u0301 plan', 'Caf\u00e9_plan'], // NFC: one é, whichever way it was typed
+    ['Re\u00ADport 9', 'Report9'], // a soft hyphen does not split a word
+    ['Capstone\u200B Step 9', 'Capstone_Step9'],
+    ['Report \u202Egpj.exe', 'Report_gpj_exe'],
   ])('%j → %s', (title, expected) => {
     expect(suggestAnchorName(title, NOW)).toBe(expected);
   });

@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Anchor } from '../../lib/anchor';
 import { answerBackgroundMessages } from '../../lib/background/handlers';
 import { RECEIPT_TTL_MS, addAnchor, closeAnchorsDb, listAllAnchors } from '../../lib/db';
+import { formatResumeText } from '../../lib/format';
 
 /**
  * "Nothing lost by a sequence of clicks": what the in-page toast's Undo, Mask, Rename and
@@ -45,7 +46,9 @@ const existing: Anchor = {
 };
 
 type Saved = { anchor: Anchor; duplicate: boolean; secrets: string[]; receipt: string };
-const save = () => value<Saved>('saveAnchor', { draft, origin: 'captured', source: {} });
+/** Save anchor as the page sends it: the reply's text, parsed and saved by the background. */
+const saveText = (anchor: typeof draft) => value<Saved>('saveText', { text: formatResumeText(anchor), origin: 'captured', source: {} });
+const save = () => saveText(draft);
 const byId = async () => new Map((await listAllAnchors()).map((a) => [a.id, a]));
 
 beforeEach(async () => {
@@ -134,7 +137,7 @@ describe('Mask', () => {
   });
 
   it('says so when there is nothing to mask', async () => {
-    const saved = await value<Saved>('saveAnchor', { draft: { ...draft, dependencies: ['certbot'] }, origin: 'captured', source: {} });
+    const saved = await saveText({ ...draft, dependencies: ['certbot'] });
     expect(await send('maskSecrets', { receipt: saved.receipt })).toEqual({ ok: false, error: 'Nothing to mask in [Bot_Deploy].' });
     expect(await listAllAnchors()).toHaveLength(1);
   });

@@ -125,8 +125,8 @@ describe('parseAnchorLog on the hand-kept sample log', () => {
 
   it('reports both broken times with their line numbers, and nothing else', () => {
     expect(warnings).toEqual([
-      { line: 68, message: 'time `25:61` is not a time; kept the date, time unknown' },
-      { line: 101, message: 'time `9:3x` is not a time; kept the date, time unknown' },
+      { line: 68, message: 'time `25:61` is not a time; kept the date, time unknown (anchor “Weekend_Bot_Deploy”)' },
+      { line: 101, message: 'time `9:3x` is not a time; kept the date, time unknown (anchor “Weekend_Bot_MVP”)' },
     ]);
   });
 });
@@ -164,7 +164,7 @@ describe('parseAnchorLog rules', () => {
     expect(entries[0]?.createdAt).toBe(createdAt);
     expect(entries[0]?.timeKnown).toBe(false);
     expect(entries[0]?.draft).toEqual({ name: 'A', ...BODY_DRAFT });
-    expect(warnings).toEqual([{ line: 3, message }]);
+    expect(warnings).toEqual([{ line: 3, message: `${message} (anchor “A”)` }]);
   });
 
   it('starts entries at name lines when the log has no timestamps', () => {

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AnchorDraftSchema, type Anchor } from '../../lib/anchor';
+import { normalizeName } from '../../lib/anchor-check';
 import { DEFAULT_TEMPLATE, formatLog } from '../../lib/format';
 import { planImport } from '../../lib/import-plan';
 import { parseAnchorLog, parseAnchorText } from '../../lib/parse';
+import { liveMarkup } from '../support/markdown-viewer';
 
 const RUNS = Number(process.env.PROP_RUNS ?? 200);
 
@@ -56,11 +58,32 @@ const TRICKY_LINES = [
   'trailing spaces  ',
   '| a | b |',
   'line\u2028separator \u0085 nel',
+  // What a markdown viewer would act on: the log neutralizes it and still reads it back.
+  '<img src=x onerror="window.__pwned=1">',
+  '<script>window.__pwned=1</script>',
+  '[click](javascript:alert(1))',
+  '![pixel](https://evil.example/p.png)',
+  '![[embedded note]]',
+  '<https://evil.example>',
+  '[ref]: javascript:alert(1)',
+  '<!-- comment -->',
+  '\\<b>',
+  '!\\[x]\\(y)',
+  '\\\\[a](b)',
+  '](',
+  '<',
 ];
+
+/** Characters that start markup, and backslashes around them. */
+const markupish = fc.string({ unit: fc.constantFrom('<', '[', '(', ']', '!', '\\', 'a', '/', ' ', '?'), maxLength: 24 });
 
 const noCr = (s: string) => !/[\r\n]/.test(s);
 const freeLine = fc.string({ maxLength: 30, unit: 'grapheme' }).filter(noCr);
-const line = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...TRICKY_LINES) }, { weight: 2, arbitrary: freeLine });
+const line = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...TRICKY_LINES) },
+  { weight: 2, arbitrary: freeLine },
+  { weight: 1, arbitrary: markupish },
+);
 const field = fc.oneof(
   fc.constant(''),
   fc.array(line, { minLength: 1, maxLength: 6 }).map((lines) => lines.join('\n')),
@@ -69,14 +92,16 @@ const field = fc.oneof(
 /** A string that the schema keeps unchanged (trimmed, one line, non-empty, within `max`). */
 const oneLine = (max: number) =>
   fc
-    .oneof(fc.constantFrom(...TRICKY_LINES), freeLine, fc.constantFrom('a]b', '[x', '**', '`', '_x_', 'ANCHOR_NAME', 'a; b', 'a, b', '!\u2028!'))
+    .oneof(fc.constantFrom(...TRICKY_LINES), freeLine, markupish, fc.constantFrom('a]b', '[x', '**', '`', '_x_', 'ANCHOR_NAME', 'a; b', 'a, b', '!\u2028!'))
     .map((s) => s.trim())
     .filter((s) => s !== '' && s.length <= max && noCr(s));
+/** A name the schema keeps unchanged (normalized: NFC, no invisible characters). */
+const nameArb = oneLine(120).filter((s) => normalizeName(s) === s);
 
 const anchorArb: fc.Arbitrary<Anchor> = fc
   .record({
     id: fc.uuid(),
-    name: oneLine(120),
+    name: nameArb,
     context: field,
     milestone: field,
     nextAction: field,
@@ -130,6 +155,16 @@ describe('log round trip', () => {
         expect(entries.map((e) => [e.timeKnown, localMoment(e.createdAt ?? '', e.timeKnown)])).toEqual(
           expected.map((a) => [a.timeKnown, localMoment(a.createdAt, a.timeKnown)]),
         );
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('the exported log renders in a markdown viewer to text only (no image, link, script, raw HTML)', () => {
+    fc.assert(
+      fc.property(fc.array(anchorArb, { maxLength: 4 }), (anchors) => {
+        const text = formatLog(anchors, { template: DEFAULT_TEMPLATE, dateFormat: 'us', allVersions: true });
+        expect(liveMarkup(text)).toEqual([]);
       }),
       { numRuns: RUNS },
     );

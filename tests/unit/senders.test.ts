@@ -60,7 +60,7 @@ describe('what each sender may ask', () => {
   });
 
   it('an extension page may not act as the content script', () => {
-    for (const type of ['saveAnchor', 'undoSave', 'renameAnchor', 'maskSecrets', 'deleteUnmasked', 'openPicker', 'claimPendingResume', 'measureChat'] as const) {
+    for (const type of ['saveText', 'checkReply', 'anchorRequest', 'undoSave', 'renameAnchor', 'maskSecrets', 'deleteUnmasked', 'openPicker', 'claimPendingResume', 'measureChat'] as const) {
       expect(refusal(type, senders.popup, self)).toBe(`${type} is not accepted from an extension page.`);
     }
   });
@@ -74,8 +74,8 @@ describe('what each sender may ask', () => {
 
   it('every request names its audience', () => {
     for (const audience of Object.values(backgroundAudience)) expect(['chatgptTab', 'extensionPage', 'both']).toContain(audience);
-    expect(refusal('getSettings', senders.contentScript, self)).toBeNull();
-    expect(refusal('getSettings', senders.popup, self)).toBeNull();
+    expect(refusal('saveText', senders.contentScript, self)).toBeNull();
+    expect(refusal('getShortcuts', senders.contentScript, self)).toBeNull();
     expect(refusal('exportLog', senders.popup, self)).toBeNull();
     expect(refusal('pickerResume', senders.pickerFrame, self)).toBeNull();
   });
@@ -114,9 +114,9 @@ describe('the background refuses before it reads or writes', () => {
   });
 
   it('a save from a content script on another site stores nothing', async () => {
-    const draft = { name: 'Planted', context: 'x', milestone: '', nextAction: '', dependencies: [] };
-    const answer = await sendAs(senders.otherSite, { type: 'saveAnchor', payload: { draft, origin: 'captured', source: {} } });
-    expect(answer).toEqual({ ok: false, error: 'saveAnchor is not accepted from this sender.' });
+    const text = 'Resume from anchor: [Planted]\nContext: x\nNext action: y';
+    const answer = await sendAs(senders.otherSite, { type: 'saveText', payload: { text, origin: 'captured', source: {} } });
+    expect(answer).toEqual({ ok: false, error: 'saveText is not accepted from this sender.' });
     expect(await listAllAnchors()).toEqual([]);
   });
 

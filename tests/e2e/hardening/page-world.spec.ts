@@ -159,10 +159,11 @@ test('the page cannot stop us mounting, cannot click for the user, and cannot re
   expect(stored).toHaveLength(seeded.length + 1);
 
   // The toast's actions: Undo, Mask, Rename, fired by the page, do nothing. The person's click on
-  // Save this anchor right after goes through the same background in order: "Already saved" and
-  // the records unchanged show that nothing the page fired was undone, masked or renamed.
+  // the message's button (now *Saved*) right after goes through the same background in order:
+  // "Already saved" and the records unchanged show that nothing the page fired was undone, masked
+  // or renamed.
   for (const label of ['Mask', 'Undo', 'Rename']) expect(await fireAt(page, label)).toBe(1);
-  await page.getByRole('button', { name: 'Save this anchor' }).click();
+  await page.getByRole('button', { name: 'Saved', exact: true }).click();
   await expect(toast(page)).toContainText('Already saved: anchor [Page_Anchor]');
   expect(await storedAnchors(context, extensionId)).toEqual(stored);
   await expect(toast(page).getByRole('textbox', { name: 'New name' })).toHaveCount(0);
