@@ -64,7 +64,8 @@ export default defineConfig({
       files.push({ relativeDest: RANKS_FILE, contents: JSON.stringify(ranks) });
     },
     'vite:build:extendConfig'(entrypoints, config) {
-      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      // The rescue script (entrypoints/rescue.ts) runs in the content script's world: the same.
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script' || entrypoint.name === 'rescue')) return;
       config.resolve = { ...config.resolve, alias: withoutPolyfillAlias(config.resolve?.alias) as never };
     },
   },
@@ -86,9 +87,11 @@ export default defineConfig({
     // URL. Firefox MV2 takes a plain list (WXT converts it); its moz-extension:// URL is random
     // per installation already. Either way a frame the page loads itself is refused by the
     // background (lib/background/picker-sessions.ts).
+    // The rescue of a full chat (entrypoints/rescue.ts) is a script the content script imports on a
+    // click, so it too must be loadable on ChatGPT's pages, and only there.
     web_accessible_resources: [
       {
-        resources: ['picker.html'],
+        resources: ['picker.html', 'rescue.js'],
         matches: CHATGPT_MATCHES,
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

@@ -1,5 +1,5 @@
 import { chatMessages, maxLengthNoticeShown, messageId, messageText } from '../chatgpt/chat-messages';
-import { chatTitle } from '../chatgpt/page';
+import { messageSource } from '../chatgpt/page';
 import { conversationIdFromPath } from '../chatgpt/urls';
 import type { BackgroundPayloads } from '../messages';
 import type { ChatMeterReading } from '../meter/reading';
@@ -11,84 +11,41 @@ import type { ChatMeterReading } from '../meter/reading';
  * before it), never anything per streamed token. The background answers the size and what to show.
  */
 
-type Measure = BackgroundPayloads['measureChat'];
-type Send = (payload: Measure) => Promise<ChatMeterReading>;
+type Send = (payload: BackgroundPayloads['measureChat']) => Promise<ChatMeterReading>;
 
 /** The last messages are read again each time: a reply re-rendered after its end, an edited prompt. */
 const ALWAYS_READ = 2;
 
-/** Which chat the page shows: its conversation id (the same before and after C's `WEB:`), or the path. */
-function chatKey(): string {
-  const id = conversationIdFromPath(location.pathname)?.replace(/^WEB:/, '');
-  return id ?? `path:${location.pathname}`;
-}
-
 export function createChatMeter(send: Send, show: (reading: ChatMeterReading | null) => void) {
+  /** Which chat the page shows: its conversation id (the same before and after C's `WEB:`), or the path. */
   let key = '';
   let seen = '';
   /** Per message id, the length of the text the background counted. */
   let counted = new Map<string, number>();
-  let running = false;
-  let again = false;
+  /** One measure at a time, in order. */
+  let queue = Promise.resolve();
 
-  function payload(messages: HTMLElement[], texts: ReadonlySet<string>, notice: boolean): { measure: Measure; sentTexts: Map<string, number> } {
-    const sentTexts = new Map<string, number>();
-    const list = messages.map((message, index) => {
-      const id = messageId(message) ?? `@${index}`;
-      const recent = index >= messages.length - ALWAYS_READ;
-      if (!texts.has(id) && counted.has(id) && !recent) return { id };
-      const text = messageText(message);
-      if (!texts.has(id) && counted.get(id) === text.length) return { id };
-      sentTexts.set(id, text.length);
-      return { id, text };
-    });
-    const conversationId = conversationIdFromPath(location.pathname);
-    const title = chatTitle();
-    return {
-      measure: {
-        url: location.href.slice(0, 2048),
-        ...(conversationId ? { conversationId: conversationId.slice(0, 200) } : {}),
-        ...(title ? { title: title.slice(0, 500) } : {}),
-        messages: list,
-        notice,
-      },
-      sentTexts,
-    };
-  }
-
-  async function measure(): Promise<void> {
-    const forKey = key;
+  /** `resend`: ids the background answered `missing` (it was restarted and forgot): their text again, once. */
+  async function measure(forKey: string, resend: ReadonlySet<string> = new Set()): Promise<void> {
     const messages = chatMessages();
     if (messages.length === 0) return show(null);
-    const notice = maxLengthNoticeShown();
-    const ask = async (resend: ReadonlySet<string>) => {
-      const { measure: request, sentTexts } = payload(messages, resend, notice);
-      const answer = await send(request);
-      // What the background counted, it keeps (it answers `missing` for anything it forgot).
-      if (forKey === key) for (const [id, length] of sentTexts) counted.set(id, length);
-      return answer;
-    };
-    let reading = await ask(new Set());
-    // The background was restarted and forgot: send those texts again, once.
-    if (reading.missing.length > 0) reading = await ask(new Set(reading.missing));
-    if (forKey === key) show(reading); // else the person moved to another chat meanwhile
-  }
-
-  /** Runs one measure at a time; a change meanwhile measures again once it is done. */
-  async function run(): Promise<void> {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    try {
-      do {
-        again = false;
-        await measure().catch(() => show(null));
-      } while (again);
-    } finally {
-      running = false;
-    }
+    const sent = new Map<string, number>();
+    const list = messages.map((message, index) => {
+      const id = messageId(message) ?? `@${index}`;
+      const again = resend.has(id);
+      if (!again && counted.has(id) && index < messages.length - ALWAYS_READ) return { id };
+      const text = messageText(message);
+      if (!again && counted.get(id) === text.length) return { id };
+      sent.set(id, text.length);
+      return { id, text };
+    });
+    const { url, conversationId, chatTitle: title } = messageSource(null);
+    const reading = await send({ url: url ?? '', conversationId, title, messages: list, notice: maxLengthNoticeShown() });
+    if (forKey !== key) return; // the person moved to another chat meanwhile
+    // What the background counted, it keeps (it answers `missing` for anything it forgot).
+    for (const [id, length] of sent) counted.set(id, length);
+    if (reading.missing.length > 0 && resend.size === 0) return measure(forKey, new Set(reading.missing));
+    show(reading);
   }
 
   return {
@@ -98,7 +55,7 @@ export function createChatMeter(send: Send, show: (reading: ChatMeterReading | n
      */
     tick(streaming: boolean): void {
       if (streaming) return;
-      const now = chatKey();
+      const now = conversationIdFromPath(location.pathname)?.replace(/^WEB:/, '') ?? location.pathname;
       if (now !== key) {
         key = now;
         counted = new Map();
@@ -109,7 +66,7 @@ export function createChatMeter(send: Send, show: (reading: ChatMeterReading | n
       const state = `${key}|${messages.length}|${last ? messageId(last) : ''}|${maxLengthNoticeShown()}`;
       if (state === seen) return;
       seen = state;
-      void run();
+      queue = queue.then(() => measure(key).catch(() => show(null)));
     },
   };
 }
