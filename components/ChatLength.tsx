@@ -38,9 +38,9 @@ export function ChatLengthNote({ state, length, busy }: { state: ChatLengthState
   }
   if (!state.nudge) return null;
   return (
-    <p class="note nudge" role="status">
+    <p class="note nudge" aria-live="polite">
       Anchor now, while the chat still remembers.
-      <button type="button" class="icon" onClick={trusted(length.dismissNudge)} aria-label="Dismiss" title="Dismiss">
+      <button type="button" class="icon" onClick={trusted(length.dismissNudge)} aria-label="Dismiss the reminder" title="Dismiss">
         ×
       </button>
     </p>
