@@ -4,7 +4,7 @@ import { sendToBackground } from '../protocol';
 import type { CaptureOptions } from './capture';
 import type { Controller } from './controller';
 import { createChatMeter } from './meter';
-import { RESCUE_ENTRY, type RescueHost } from './rescue-entry';
+import { RESCUE_ENTRY, RESCUE_PENDING, type RescueHost } from './rescue-entry';
 import { createStore } from './store';
 
 /**
@@ -14,9 +14,9 @@ import { createStore } from './store';
  */
 
 /** The rescue's own script, imported on the click (lib/content/rescue-entry.ts). */
-async function rescue(options: CaptureOptions): Promise<unknown> {
+async function rescue(options: CaptureOptions, pending?: string): Promise<unknown> {
   await import(/* @vite-ignore */ browser.runtime.getURL('/rescue.js'));
-  return (globalThis as RescueHost)[RESCUE_ENTRY]!(options);
+  return (globalThis as RescueHost)[RESCUE_ENTRY]!(options, pending);
 }
 
 export type ChatLengthState = {
@@ -34,6 +34,12 @@ export function createChatLength(controller: Controller, life: AbortSignal) {
     // The nudge stays until dismissed; another chat, or a full one, ends it.
     (reading) => set({ reading, nudge: !!reading && !reading.full && (reading.nudge || store.get().nudge) }),
   );
+  // This page was loaded for a rescue (a page without a new-chat control): it goes on here.
+  const pending = sessionStorage.getItem(RESCUE_PENDING);
+  if (pending !== null) {
+    sessionStorage.removeItem(RESCUE_PENDING);
+    void controller.save((options) => rescue(options, pending));
+  }
   return {
     store,
     tick: (streaming: boolean) => life.aborted || meter.tick(streaming),

@@ -6,3 +6,6 @@ import type { rescueChat } from './rescue';
  */
 export const RESCUE_ENTRY = 'gptAnchorsRescue';
 export type RescueHost = typeof globalThis & { [RESCUE_ENTRY]?: typeof rescueChat };
+
+/** Where a rescue waits in the tab's sessionStorage for the new chat a page load opens (lib/content/rescue.ts). */
+export const RESCUE_PENDING = 'gpt-anchors-rescue';

@@ -128,7 +128,8 @@ for (const { name, options } of GENERATION_CASES.filter((c) => c.name !== 'A (20
     const options_ = await context.newPage();
     await options_.goto(`chrome-extension://${extensionId}/options.html`);
     const history = options_.getByRole('region', { name: 'Where your chats reached the limit' });
-    await expect(history.getByRole('row').filter({ hasText: 'Thesis chapter 3' })).toBeVisible();
+    // The chat, by its link (B's logged-out page shows no title).
+    await expect(history.getByRole('row').filter({ has: options_.locator(`a[href="${conversationUrl(FULL, options)}"]`) })).toBeVisible();
     await expect(history).toContainText('The meter uses');
     const learned = Number(/The meter uses ([\d,]+) tokens/.exec((await history.textContent()) ?? '')![1]!.replace(/,/g, ''));
     expect(learned).toBeGreaterThan(tokensBefore); // the refused prompt is part of the chat
@@ -170,14 +171,17 @@ for (const { name, options } of GENERATION_CASES.filter((c) => c.name !== 'A (20
       expect(sent[0]).toContain('The attached file is the transcript of a chat that reached its maximum length.');
       expect(sent[0]).not.toContain('Twelve interviews');
     }
-    // A new chat: not the full one.
+    // A new chat: not the full one. B has no new-chat control: a page load opened it, and what
+    // waited for it in the tab's sessionStorage is gone.
     expect(new URL(page.url()).pathname).not.toContain(FULL);
+    expect(await readFixture(page, 'loads')).toBe(options.generation === 'B' ? 2 : 1);
+    expect(await page.evaluate(() => sessionStorage.getItem('gpt-anchors-rescue'))).toBeNull();
 
     const anchors = await storedAnchors(context, extensionId);
     expect(anchors).toHaveLength(1);
     expect(anchors[0]).toMatchObject({
       origin: 'rescued',
-      rescuedFrom: { conversationId: FULL, chatTitle: 'Thesis chapter 3' },
+      rescuedFrom: { conversationId: FULL, url: conversationUrl(FULL, options) },
     });
     expect(anchors[0]!.source.conversationId).toBeTruthy();
     expect(anchors[0]!.source.conversationId).not.toContain(FULL);
