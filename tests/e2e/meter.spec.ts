@@ -3,6 +3,7 @@ import { anchorBar, expect, inPageToast as toast, saveAnchorButton, test } from 
 import { CHATGPT_URL, callFixture, conversationUrl, readFixture, serveChatGPT, type FixtureOptions } from './support/chatgpt-fixture';
 import { GENERATION_CASES, composerOf, stopButtonOf } from './support/generations';
 import { setSettings, storedAnchors } from './support/library';
+import { expectAccessible, inBothThemes } from './support/axe';
 
 /**
  * The chat length meter on every page generation: the gauge after a reply, rising with the chat;
@@ -221,3 +222,24 @@ for (const { name, options } of GENERATION_CASES.filter((c) => c.name === 'A (20
     expect((await tabMessages(serviceWorker)).filter((m) => m.type === 'measureChat')).toHaveLength(1);
   });
 }
+
+test('the gauge, the nudge and the rescue have no axe violations, light and dark', async ({ context, extensionId }) => {
+  const LONG = '16000000-0000-4000-8000-000000000002';
+  await setSettings(context, extensionId, { chatLimitTokens: 1_000, nudgePercent: 50 });
+  await serveChatGPT(context, {
+    conversations: { [LONG]: { title: 'Long answer', turns: [{ role: 'user', markdown: 'Tell me' }, { role: 'assistant', markdown: LONG_REPLY }] } },
+  });
+  const page = await context.newPage();
+  await page.goto(conversationUrl(LONG));
+  // Past half the limit on the first measure, never nudged before: the nudge.
+  await expect(page.getByText(NUDGE)).toBeVisible();
+  const ours = { include: '#gpt-anchors-host' };
+  const apply = async (theme: 'light' | 'dark') => {
+    await callFixture(page, 'setTheme', theme);
+    await expect(page.locator('#gpt-anchors-host')).toHaveAttribute('data-theme', theme);
+  };
+  await inBothThemes(page, (theme) => expectAccessible(page, `the gauge and the nudge, ${theme}`, ours), apply);
+  await callFixture(page, 'showMaxLengthNotice');
+  await expect(page.getByRole('button', { name: 'Rescue into a new chat' })).toBeVisible();
+  await inBothThemes(page, (theme) => expectAccessible(page, `a full chat's rescue, ${theme}`, ours), apply);
+});
