@@ -19,7 +19,8 @@ const ALWAYS_READ = 2;
 export function createChatMeter(send: Send, show: (reading: ChatMeterReading | null) => void) {
   /** Which chat the page shows: its conversation id (the same before and after C's `WEB:`), or the path. */
   let key = '';
-  let seen = '';
+  /** Look on the next tick that is not streaming. */
+  let due = true;
   /** Per message id, the length of the text the background counted. */
   let counted = new Map<string, number>();
   /** One measure at a time, in order. */
@@ -50,22 +51,24 @@ export function createChatMeter(send: Send, show: (reading: ChatMeterReading | n
 
   return {
     /**
-     * Called on the page's tick (never while a reply streams): measures when the chat, its count
-     * of messages, its last message or ChatGPT's maximum-length notice changed.
+     * Called on the page's tick. Looks only when a reply has just ended (the tick after one
+     * streamed: a refused send streams too, before ChatGPT's maximum-length notice), when the
+     * chat changed, or while its messages have not rendered yet; any other tick costs one compare.
      */
     tick(streaming: boolean): void {
-      if (streaming) return;
+      if (streaming) {
+        due = true;
+        return;
+      }
       const now = conversationIdFromPath(location.pathname)?.replace(/^WEB:/, '') ?? location.pathname;
       if (now !== key) {
         key = now;
         counted = new Map();
         show(null);
+        due = true;
       }
-      const messages = chatMessages();
-      const last = messages.at(-1);
-      const state = `${key}|${messages.length}|${last ? messageId(last) : ''}|${maxLengthNoticeShown()}`;
-      if (state === seen) return;
-      seen = state;
+      if (!due || chatMessages().length === 0) return;
+      due = false;
       queue = queue.then(() => measure(key).catch(() => show(null)));
     },
   };

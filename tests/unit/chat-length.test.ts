@@ -46,11 +46,13 @@ describe('the nudge', () => {
     expect(length.store.get()).toMatchObject({ nudge: true, reading: { percent: 90 } });
     // The next reading (the chat was nudged already) keeps it on screen.
     addTurn('a-9');
+    length.tick(true);
     length.tick(false);
     await settle();
     expect(length.store.get().nudge).toBe(true);
     length.dismissNudge();
     addTurn('a-10');
+    length.tick(true);
     length.tick(false);
     await settle();
     expect(length.store.get().nudge).toBe(false);
@@ -74,6 +76,7 @@ describe('the nudge', () => {
     await settle();
     document.querySelector('#thread')!.append(Object.assign(document.createElement('div'), { role: 'alert' }));
     addTurn('a-11');
+    length.tick(true);
     length.tick(false);
     await settle();
     expect(length.store.get()).toMatchObject({ nudge: false, reading: { full: true } });

@@ -85,6 +85,7 @@ describe('the chat length meter on the page', () => {
     m.tick(false);
     await settle();
     addAssistantTurn('a-2', 'Later.');
+    m.tick(true);
     answer = (payload) => (payload.messages.some((msg) => msg.id === 'u-1' && msg.text) ? reading({ tokens: 200 }) : reading({ missing: ['u-1', 'a-1'] }));
     m.tick(false);
     await settle();
@@ -98,10 +99,23 @@ describe('the chat length meter on the page', () => {
     const m = meter();
     m.tick(false);
     await settle();
+    // A send ChatGPT refuses: the request is in flight (stop shown), then the notice instead of a reply.
+    m.tick(true);
     loadPage('chatgpt-2026-11-section-max-length.html', URL_A);
     m.tick(false);
     await settle();
     expect(sent.at(-1)).toMatchObject({ notice: true });
+  });
+
+  it('does not look at the page on a tick that follows no reply and no route change', async () => {
+    const m = meter();
+    m.tick(false);
+    await settle();
+    addAssistantTurn('a-2', 'Shown without a reply streaming.');
+    m.tick(false);
+    m.tick(false);
+    await settle();
+    expect(sent).toHaveLength(1);
   });
 
   it('starts over in another chat, and shows nothing on an empty one', async () => {
