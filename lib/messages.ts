@@ -57,7 +57,7 @@ export const backgroundRequests = {
   openPageCheck: z.object({}),
   /**
    * The open chat's messages at a reply's end or on a route change (lib/meter/chat-counts.ts):
-   * each message's id, with its text only when the background has not counted it yet. `notice`:
+   * each message's id (after the `before` ones), with its text only when the background has not counted it yet. `notice`:
    * ChatGPT shows its maximum-length message on the page.
    */
   measureChat: z.object({
@@ -72,6 +72,13 @@ export const backgroundRequests = {
         }),
       )
       .check(z.maxLength(MEASURE_LIMITS.messages)),
+    /** The chat's first messages, as counted last time: `messages` lists only the ones after them. */
+    before: z.optional(
+      z.object({
+        count: z.number().check(z.int(), z.minimum(1), z.maximum(MEASURE_LIMITS.messages)),
+        last: z.string().check(z.minLength(1), z.maxLength(LIMITS.id)),
+      }),
+    ),
     notice: z.boolean(),
   }),
   exportLog: z.object({ format: z.enum(['markdown', 'json']) }),

@@ -48,7 +48,7 @@ export async function measureChat(request: MeasureRequest, tabId: number, now = 
   const chatId = chatIdOf(request.conversationId);
   const count = await counter();
   const start = performance.now();
-  const { tokens, missing } = counts.count(chatId ?? `tab:${tabId}`, request.messages, count);
+  const { tokens, missing } = counts.count(chatId ?? `tab:${tabId}`, request.messages, count, request.before);
   performance.clearMeasures(COUNT_MEASURE);
   performance.measure(COUNT_MEASURE, { start, end: performance.now(), detail: { messages: request.messages.length } });
 
@@ -65,7 +65,7 @@ export async function measureChat(request: MeasureRequest, tabId: number, now = 
   // Counted in part (the worker forgot some messages): say so, keep nothing, decide nothing yet.
   if (!complete) return { ...reading, nudge: false, full: false };
   // Nothing to keep for a chat not yet sent, or a page whose messages have not rendered yet.
-  if (!chatId || request.messages.length === 0) return { ...reading, nudge: false, full: request.notice };
+  if (!chatId || (request.before?.count ?? 0) + request.messages.length === 0) return { ...reading, nudge: false, full: request.notice };
 
   let nudge = false;
   const record = await updateChatRecord(chatId, (old) => {

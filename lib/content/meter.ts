@@ -19,41 +19,56 @@ const ALWAYS_READ = 2;
 export function createChatMeter(send: Send, show: (reading: ChatMeterReading | null) => void) {
   /** Which chat the page shows: its conversation id (the same before and after C's `WEB:`), or the path. */
   let key = '';
-  /** Look on the next tick that is not streaming. */
-  let due = true;
+  /** What the last look saw: the chat, its count of messages, its last message, ChatGPT's notice. */
+  let seen = '';
+  /** A reply streamed since (a refused send streams too, then ChatGPT's maximum-length notice shows): look again. */
+  let due = false;
   /** Per message id, the length of the text the background counted. */
   let counted = new Map<string, number>();
+  /** The chat's message ids as the background last counted them, in order. */
+  let order: string[] = [];
   /** One measure at a time, in order. */
   let queue = Promise.resolve();
 
-  /** `resend`: ids the background answered `missing` (it was restarted and forgot): their text again, once. */
-  async function measure(forKey: string, resend: ReadonlySet<string> = new Set()): Promise<void> {
-    const messages = chatMessages();
+  /**
+   * Sends the messages after the ones the background counted last time (`before`), each with its
+   * text only when it is new or changed. `full`: the background did not know what the page
+   * thought it did (its worker was stopped and forgot): every message with its text, once.
+   */
+  async function measure(forKey: string, full = false, messages = chatMessages()): Promise<void> {
     if (messages.length === 0) return show(null);
+    const ids = messages.map((message, index) => messageId(message) ?? `@${index}`);
+    const recent = ids.length - ALWAYS_READ;
+    let start = 0;
+    if (!full) while (start < recent && ids[start] === order[start]) start += 1;
     const sent = new Map<string, number>();
-    const list = messages.map((message, index) => {
-      const id = messageId(message) ?? `@${index}`;
-      const again = resend.has(id);
-      if (!again && counted.has(id) && index < messages.length - ALWAYS_READ) return { id };
-      const text = messageText(message);
-      if (!again && counted.get(id) === text.length) return { id };
+    const list = ids.slice(start).map((id, k) => {
+      if (!full && counted.has(id) && start + k < recent) return { id };
+      const text = messageText(messages[start + k]!);
+      if (!full && counted.get(id) === text.length) return { id };
       sent.set(id, text.length);
       return { id, text };
     });
     const { url, conversationId, chatTitle: title } = messageSource(null);
-    const reading = await send({ url: url ?? '', conversationId, title, messages: list, notice: maxLengthNoticeShown() });
+    const before = start > 0 ? { before: { count: start, last: ids[start - 1]! } } : {};
+    const reading = await send({ url: url ?? '', conversationId, title, messages: list, ...before, notice: maxLengthNoticeShown() });
     if (forKey !== key) return; // the person moved to another chat meanwhile
-    // What the background counted, it keeps (it answers `missing` for anything it forgot).
-    for (const [id, length] of sent) counted.set(id, length);
-    if (reading.missing.length > 0 && resend.size === 0) return measure(forKey, new Set(reading.missing));
+    if (reading.missing.length > 0) {
+      counted = new Map();
+      order = [];
+      if (!full) return measure(forKey, true);
+    } else {
+      for (const [id, length] of sent) counted.set(id, length);
+      order = ids;
+    }
     show(reading);
   }
 
   return {
     /**
-     * Called on the page's tick. Looks only when a reply has just ended (the tick after one
-     * streamed: a refused send streams too, before ChatGPT's maximum-length notice), when the
-     * chat changed, or while its messages have not rendered yet; any other tick costs one compare.
+     * Called on the page's tick (never while a reply streams): measures when the chat, its count
+     * of messages, its last message or ChatGPT's maximum-length notice changed, or a reply
+     * streamed since the last look.
      */
     tick(streaming: boolean): void {
       if (streaming) {
@@ -64,12 +79,16 @@ export function createChatMeter(send: Send, show: (reading: ChatMeterReading | n
       if (now !== key) {
         key = now;
         counted = new Map();
+        order = [];
         show(null);
-        due = true;
       }
-      if (!due || chatMessages().length === 0) return;
+      const messages = chatMessages();
+      const last = messages.at(-1);
+      const state = `${key}|${messages.length}|${last ? messageId(last) : ''}|${maxLengthNoticeShown()}`;
+      if (state === seen && !due) return;
+      seen = state;
       due = false;
-      queue = queue.then(() => measure(key).catch(() => show(null)));
+      queue = queue.then(() => measure(key, false, messages).catch(() => show(null)));
     },
   };
 }

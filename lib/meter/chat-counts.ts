@@ -11,6 +11,13 @@ import { messageTokens, type TokenCounter } from './tokenizer';
 /** One message as the page sends it: `text` only when the background has not counted it yet. */
 export type MeasuredMessage = { id: string; text?: string };
 
+/**
+ * The page's first `count` messages are the first `count` the background counted last time for
+ * this chat, the last of them `last`: only the messages after them are listed (a long chat's
+ * reply end then sends a few ids, not a thousand).
+ */
+export type CountedBefore = { count: number; last: string };
+
 export type ChatCount = { tokens: number; missing: string[] };
 
 /** How many chats are remembered: a few tabs' worth; the least recently measured is forgotten. */
@@ -21,8 +28,12 @@ export class ChatCounts {
 
   constructor(private readonly keep = KEEP_CHATS_IN_MEMORY) {}
 
-  /** Counts what is new, and sums the chat as the page lists it now (messages gone are dropped). */
-  count(chatKey: string, messages: readonly MeasuredMessage[], counter: TokenCounter): ChatCount {
+  /**
+   * Counts what is new, and sums the chat as the page lists it now (messages gone are dropped).
+   * A `before` the background cannot match (it was restarted, or the chat changed) is answered
+   * `missing` with its last id, and the page sends the whole chat again.
+   */
+  count(chatKey: string, messages: readonly MeasuredMessage[], counter: TokenCounter, before?: CountedBefore): ChatCount {
     const known = this.chats.get(chatKey) ?? new Map<string, number>();
     this.chats.delete(chatKey);
     this.chats.set(chatKey, known); // most recently used last
@@ -31,6 +42,15 @@ export class ChatCounts {
     const now = new Map<string, number>();
     const missing: string[] = [];
     let tokens = 0;
+    if (before) {
+      // Maps keep their order: the first entries are the chat's first messages, as last counted.
+      const prefix = [...known].slice(0, before.count);
+      if (prefix.length < before.count || prefix.at(-1)?.[0] !== before.last) return { tokens: 0, missing: [before.last] };
+      for (const [id, counted] of prefix) {
+        now.set(id, counted);
+        tokens += counted;
+      }
+    }
     for (const { id, text } of messages) {
       const counted = text === undefined ? (now.get(id) ?? known.get(id)) : messageTokens(counter, text);
       if (counted === undefined) {

@@ -77,7 +77,9 @@ describe('the chat length meter on the page', () => {
     expect(sent).toHaveLength(1);
     m.tick(false);
     await settle();
-    expect(sent[1]!.messages).toEqual([{ id: 'u-1' }, { id: 'a-1' }, { id: 'u-2' }, { id: 'a-2', text: 'The audit log goes last.' }]);
+    // The first two were counted last time: named by count and last id, not listed.
+    expect(sent[1]!.before).toEqual({ count: 2, last: 'a-1' });
+    expect(sent[1]!.messages).toEqual([{ id: 'u-2' }, { id: 'a-2', text: 'The audit log goes last.' }]);
   });
 
   it('sends the texts the background forgot (a restarted worker), once', async () => {
@@ -86,11 +88,19 @@ describe('the chat length meter on the page', () => {
     await settle();
     addAssistantTurn('a-2', 'Later.');
     m.tick(true);
-    answer = (payload) => (payload.messages.some((msg) => msg.id === 'u-1' && msg.text) ? reading({ tokens: 200 }) : reading({ missing: ['u-1', 'a-1'] }));
+    answer = (payload) => (payload.messages.some((msg) => msg.id === 'u-1' && msg.text) ? reading({ tokens: 200 }) : reading({ missing: ['a-1'] }));
     m.tick(false);
     await settle();
     await settle();
-    expect(sent[2]!.messages).toEqual([{ id: 'u-1', text: 'Plan the admin panel' }, { id: 'a-1', text: 'Start with the user table.' }, { id: 'u-2' }, { id: 'a-2' }]);
+    expect(sent[1]!.before).toEqual({ count: 2, last: 'a-1' });
+    // Asked again, the whole chat with every text.
+    expect(sent[2]!.before).toBeUndefined();
+    expect(sent[2]!.messages).toEqual([
+      { id: 'u-1', text: 'Plan the admin panel' },
+      { id: 'a-1', text: 'Start with the user table.' },
+      { id: 'u-2', text: 'And the audit log?' },
+      { id: 'a-2', text: 'Later.' },
+    ]);
     expect(sent).toHaveLength(3);
     expect(shown.at(-1)).toMatchObject({ tokens: 200 });
   });
@@ -105,17 +115,6 @@ describe('the chat length meter on the page', () => {
     m.tick(false);
     await settle();
     expect(sent.at(-1)).toMatchObject({ notice: true });
-  });
-
-  it('does not look at the page on a tick that follows no reply and no route change', async () => {
-    const m = meter();
-    m.tick(false);
-    await settle();
-    addAssistantTurn('a-2', 'Shown without a reply streaming.');
-    m.tick(false);
-    m.tick(false);
-    await settle();
-    expect(sent).toHaveLength(1);
   });
 
   it('starts over in another chat, and shows nothing on an empty one', async () => {

@@ -67,6 +67,20 @@ describe('ChatCounts: what the background has counted, per chat', () => {
     expect(counts.count('c1', [{ id: 'u1', text: 'z' }, { id: 'a1' }], count)).toEqual({ tokens: 3 + 2 * per, missing: [] });
   });
 
+  it('sums the first messages it counted last time from their count and last id; a mismatch asks for the whole chat', () => {
+    const counts = new ChatCounts();
+    const count = wordCounter();
+    counts.count('c1', [{ id: 'u1', text: 'a b' }, { id: 'a1', text: 'c' }, { id: 'u2', text: 'd' }], count);
+    expect(counts.count('c1', [{ id: 'u2' }, { id: 'a2', text: 'e f g' }], count, { count: 2, last: 'a1' })).toEqual({ tokens: 7 + 4 * per, missing: [] });
+    expect([...counts.known('c1')!.keys()]).toEqual(['u1', 'a1', 'u2', 'a2']);
+    // The page thinks the background counted what it did not (a restarted worker, another branch).
+    expect(counts.count('c1', [{ id: 'x' }], count, { count: 3, last: 'a1' })).toEqual({ tokens: 0, missing: ['a1'] });
+    expect(counts.count('c1', [{ id: 'x' }], count, { count: 9, last: 'a2' })).toEqual({ tokens: 0, missing: ['a2'] });
+    expect(new ChatCounts().count('c1', [{ id: 'u2', text: 'd' }], count, { count: 1, last: 'u1' }).missing).toEqual(['u1']);
+    // Nothing was forgotten by a refused request.
+    expect(counts.count('c1', [{ id: 'a2' }], count, { count: 3, last: 'u2' }).tokens).toBe(7 + 4 * per);
+  });
+
   it('keeps chats apart, and forgets the least recently measured past its size', () => {
     const counts = new ChatCounts(2);
     const count = wordCounter();
