@@ -17,7 +17,7 @@ export function InPageApp(props: { controller: Controller; state: ContentState; 
         resuming={state.resuming}
         missing={state.missing}
         keys={state.keys}
-        onSave={length.save}
+        onSave={() => void controller.save()}
         onResume={controller.resumeOrCancel}
         onCheckPage={() => void controller.openPageCheck()}
         gauge={lengthState.reading && <Gauge reading={lengthState.reading} />}

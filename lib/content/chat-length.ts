@@ -34,6 +34,8 @@ export function createChatLength(controller: Controller, life: AbortSignal) {
     // The nudge stays until dismissed; another chat, or a full one, ends it.
     (reading) => set({ reading, nudge: !!reading && !reading.full && (reading.nudge || store.get().nudge) }),
   );
+  // Save anchor started (its button or its key): the nudge has done its work.
+  controller.store.subscribe(({ saving }) => saving && store.get().nudge && set({ nudge: false }));
   // This page was loaded for a rescue (a page without a new-chat control): it goes on here.
   const pending = sessionStorage.getItem(RESCUE_PENDING);
   if (pending !== null) {
@@ -44,11 +46,6 @@ export function createChatLength(controller: Controller, life: AbortSignal) {
     store,
     tick: (streaming: boolean) => life.aborted || meter.tick(streaming),
     dismissNudge: () => set({ nudge: false }),
-    /** Save anchor clicked: the nudge has done its work. */
-    save() {
-      set({ nudge: false });
-      void controller.save();
-    },
     rescue: () => void controller.save(rescue),
   };
 }
