@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { CHATGPT_MATCHES } from './lib/chatgpt/hosts';
+import { RANKS_FILE } from './lib/meter/tokenizer';
 import { COMMAND_NAMES, SUGGESTED_KEYS } from './lib/shortcuts';
 
 
@@ -53,8 +54,18 @@ export default defineConfig({
     plugins: [preact()],
   }),
   hooks: {
+    // The chat meter's token table (lib/meter/tokenizer.ts): written from the installed
+    // gpt-tokenizer into the package as JSON, which the background reads only when it first counts.
+    'prepare:publicPaths'(_wxt, paths) {
+      paths.push(RANKS_FILE);
+    },
+    async 'build:publicAssets'(_wxt, files) {
+      const { default: ranks } = await import('gpt-tokenizer/bpeRanks/o200k_base');
+      files.push({ relativeDest: RANKS_FILE, contents: JSON.stringify(ranks) });
+    },
     'vite:build:extendConfig'(entrypoints, config) {
-      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      // The rescue script (entrypoints/rescue.ts) runs in the content script's world: the same.
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script' || entrypoint.name === 'rescue')) return;
       config.resolve = { ...config.resolve, alias: withoutPolyfillAlias(config.resolve?.alias) as never };
     },
   },
@@ -76,9 +87,11 @@ export default defineConfig({
     // URL. Firefox MV2 takes a plain list (WXT converts it); its moz-extension:// URL is random
     // per installation already. Either way a frame the page loads itself is refused by the
     // background (lib/background/picker-sessions.ts).
+    // The rescue of a full chat (entrypoints/rescue.ts) is a script the content script imports on a
+    // click, so it too must be loadable on ChatGPT's pages, and only there.
     web_accessible_resources: [
       {
-        resources: ['picker.html'],
+        resources: ['picker.html', 'rescue.js'],
         matches: CHATGPT_MATCHES,
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { CapturePhase } from '../lib/content/capture';
 import { trusted } from '../lib/content/trusted';
 import { shortcutTitle, type Shortcuts } from '../lib/shortcuts';
@@ -20,6 +21,10 @@ type Props = {
   onResume: () => void;
   /** Opens the options page's page check (what was found, and a report to send). */
   onCheckPage: () => void;
+  /** The chat length meter's gauge, first in the bar. */
+  gauge?: ComponentChildren;
+  /** The chat length meter's nudge: Save anchor stands out. */
+  nudged?: boolean;
 };
 
 /** "composer, messages or send button" */
@@ -27,20 +32,21 @@ const orList = (parts: readonly string[]) =>
   parts.length > 1 ? `${parts.slice(0, -1).join(', ')} or ${parts.at(-1)}` : (parts[0] ?? '');
 
 /** The two buttons next to ChatGPT's composer. While saving or resuming, its button becomes Cancel. Clicks by scripts do nothing. */
-export function AnchorBar({ saving, resuming, missing, keys, onSave, onResume, onCheckPage }: Props) {
+export function AnchorBar({ saving, resuming, missing, keys, onSave, onResume, onCheckPage, gauge, nudged }: Props) {
   const save = trusted(onSave);
   const resume = trusted(onResume);
   const checkPage = trusted(onCheckPage);
   return (
     <>
     <div class="bar" role="group" aria-label="GPT Anchors">
+      {gauge}
       {saving ? (
         <button type="button" class="btn busy" onClick={save} aria-label="Cancel saving anchor" title="Cancel">
           <span class="spinner" aria-hidden="true" />
           {PHASE_LABELS[saving]} <span class="cancel">Cancel</span>
         </button>
       ) : (
-        <button type="button" class="btn" onClick={save} title={shortcutTitle('Save anchor', keys?.save)} disabled={resuming}>
+        <button type="button" class={nudged ? 'btn nudged' : 'btn'} onClick={save} title={shortcutTitle('Save anchor', keys?.save)} disabled={resuming}>
           Save anchor
         </button>
       )}

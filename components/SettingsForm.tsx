@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getSettings, saveSettings } from '../lib/db';
 import { STALE_DAYS } from '../lib/board';
+import { CHAT_LIMIT_BOUNDS, NUDGE_PERCENT_BOUNDS } from '../lib/meter/limit';
 import { DEFAULT_SETTINGS, SettingsSchema, TEMPLATE_PLACEHOLDER, type Settings } from '../lib/settings';
 import { ShortcutSettings } from './ShortcutSettings';
 
@@ -114,6 +115,55 @@ export function SettingsForm() {
             Save anchor sends the anchor's fields and asks to keep what still holds, mark what is done and give the new next action.
             The reply is saved as the anchor's next version, so its history shows what moved between the two chats.
           </p>
+        </fieldset>
+        <fieldset>
+          <legend>Chat length meter</legend>
+          <p class="hint">
+            The bar shows the open chat’s size in tokens. ChatGPT does not say how long a chat may get: until one of your
+            chats reaches its maximum length, the meter uses the limit below (an estimate: 128,000 tokens is the largest
+            context window OpenAI lists for ChatGPT’s plans). From then on it uses what your chats actually reached.
+          </p>
+          <label>
+            Limit{' '}
+            <input
+              type="number"
+              min={CHAT_LIMIT_BOUNDS.min}
+              max={CHAT_LIMIT_BOUNDS.max}
+              step={1000}
+              value={settings.chatLimitTokens}
+              aria-invalid={errors.chatLimitTokens ? 'true' : 'false'}
+              onInput={(event) => change({ chatLimitTokens: event.currentTarget.valueAsNumber })}
+            />{' '}
+            tokens
+          </label>
+          {errors.chatLimitTokens && (
+            <p class="field-error" role="alert">
+              {errors.chatLimitTokens}
+            </p>
+          )}
+          <label>
+            Highlight Save anchor once a chat reaches{' '}
+            <input
+              type="number"
+              min={NUDGE_PERCENT_BOUNDS.min}
+              max={NUDGE_PERCENT_BOUNDS.max}
+              value={settings.nudgePercent}
+              aria-invalid={errors.nudgePercent ? 'true' : 'false'}
+              onInput={(event) => change({ nudgePercent: event.currentTarget.valueAsNumber })}
+            />{' '}
+            % of the limit (once per chat)
+          </label>
+          {errors.nudgePercent && (
+            <p class="field-error" role="alert">
+              {errors.nudgePercent}
+            </p>
+          )}
+          <button
+            type="button"
+            onClick={() => change({ chatLimitTokens: DEFAULT_SETTINGS.chatLimitTokens, nudgePercent: DEFAULT_SETTINGS.nudgePercent })}
+          >
+            Reset the meter’s settings to default
+          </button>
         </fieldset>
         <fieldset>
           <legend>Resume</legend>

@@ -43,7 +43,8 @@ export const AnchorDraftSchema = z.object({
 });
 export type AnchorDraft = z.infer<typeof AnchorDraftSchema>;
 
-export const OriginSchema = z.enum(['captured', 'requested', 'selection', 'manual', 'imported']);
+/** `rescued`: asked of a new chat that was given the transcript of a chat that had reached ChatGPT's maximum length. */
+export const OriginSchema = z.enum(['captured', 'requested', 'selection', 'manual', 'imported', 'rescued']);
 export type Origin = z.infer<typeof OriginSchema>;
 
 export const SourceSchema = z.object({
@@ -53,6 +54,9 @@ export const SourceSchema = z.object({
   messageId: z.optional(z.string().check(z.maxLength(LIMITS.id))),
 });
 export type Source = z.infer<typeof SourceSchema>;
+
+/** A chat's size in tokens: ChatGPT's largest chats are a few hundred thousand. */
+export const ChatTokensSchema = z.number().check(z.int(), z.minimum(0), z.maximum(100_000_000));
 
 const isoTime = z.iso.datetime({ offset: true, error: 'Not an ISO date-time.' });
 
@@ -78,6 +82,10 @@ export const AnchorSchema = z.extend(AnchorDraftSchema, {
   resumeCount: z.number().check(z.int(), z.minimum(0)),
   /** v5: set in the details; a new version of the name starts with its latest version's tags. */
   tags: z.optional(TagsSchema),
+  /** The size of the chat it came from when it was saved, in o200k tokens (the chat length meter's count). */
+  chatTokens: z.optional(ChatTokensSchema),
+  /** A rescued anchor: the full chat whose transcript the new chat (`source`) was given. */
+  rescuedFrom: z.optional(SourceSchema),
 });
 export type Anchor = z.infer<typeof AnchorSchema>;
 

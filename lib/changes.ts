@@ -7,9 +7,14 @@ const CHANNEL = 'gpt-anchors:changes';
 
 /**
  * `logFolder`: the folder the log file is kept in was chosen or changed; `logStatus`: the
- * background wrote it (or failed to); `lineage`: a resume record learned its chat (lib/lineage.ts).
+ * background wrote it (or failed to); `lineage`: a resume record learned its chat
+ * (lib/lineage.ts); `limitHits`: a chat reached ChatGPT's maximum length, or the learned limit
+ * was reset.
  */
-export type ChangeKind = 'anchors' | 'settings' | 'logFolder' | 'logStatus' | 'lineage';
+export type ChangeKind = 'anchors' | 'settings' | 'logFolder' | 'logStatus' | 'lineage' | 'limitHits';
+
+/** Whether the markdown log (and so the log file) may read differently after this change. */
+export const changesLog = (kind: ChangeKind): boolean => kind === 'anchors' || kind === 'settings' || kind === 'logFolder';
 
 const madeHere = new Set<(kind: ChangeKind) => void>();
 

@@ -3,4 +3,4 @@
  * every write) and lib/db-read.ts (the popup's zod-free reads). No imports: cheap for both.
  */
 export const DB_NAME = 'gpt-anchors';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;

@@ -10,6 +10,13 @@ import {
   type LogFolder,
   type LogWriteState,
 } from './log-file/records';
+import {
+  ChatRecordSchema,
+  KEEP_CHATS,
+  LimitHitRecordSchema,
+  type ChatRecord,
+  type LimitHitRecord,
+} from './meter/records';
 import { SettingsSchema, withDefaults, type Settings } from './settings';
 import { newestFirst, sortNewestFirst, toUtc } from './order';
 
@@ -40,6 +47,10 @@ interface AnchorsDb extends DBSchema {
   resumes: { key: string; value: ResumeRecord; indexes: { anchorId: string; tabId: number; conversationId: string } };
   /** v5: one summary per project, kept with every write of the anchors (lib/board.ts): the library page's board. */
   projects: { key: string; value: ProjectSummary };
+  /** v6: each chat's size as the chat length meter last counted it (lib/meter/). */
+  chats: { key: string; value: ChatRecord; indexes: { measuredAt: string } };
+  /** v6: the chats that reached ChatGPT's maximum length, and their size then: the learned limit. */
+  limitHits: { key: string; value: LimitHitRecord };
 }
 
 type LogFileRecord = { key: 'folder'; value: LogFolder } | { key: 'writeState'; value: LogWriteState };
@@ -132,6 +143,15 @@ async function addLineageAndProjectsV5(db: IDBPDatabase<AnchorsDb>, tx: UpgradeT
   for (const summary of summarizeProjects(anchors)) await projects.put(summary);
 }
 
+/**
+ * v6: the chat length meter's stores, chats' sizes (oldest measured
+ * pruned first) and the chats that hit ChatGPT's maximum length. Nothing else changes.
+ */
+function addChatMeterStoresV6(db: IDBPDatabase<AnchorsDb>): void {
+  db.createObjectStore('chats', { keyPath: 'id' }).createIndex('measuredAt', 'measuredAt');
+  db.createObjectStore('limitHits', { keyPath: 'id' });
+}
+
 /** A write the browser refused (quota, private mode): said plainly, nothing half-written. */
 export class StorageError extends Error {
   override name = 'StorageError';
@@ -157,6 +177,7 @@ export function openAnchorsDb(): Promise<IDBPDatabase<AnchorsDb>> {
       if (oldVersion < 3) addDraftsAndReceiptsV3(db);
       if (oldVersion < 4) addLogFileStoreV4(db);
       if (oldVersion < 5) await addLineageAndProjectsV5(db, tx);
+      if (oldVersion < 6) addChatMeterStoresV6(db);
     },
     blocking() {
       // A newer version of the extension wants to upgrade: let it.
@@ -738,4 +759,73 @@ export async function saveLogWriteState(state: LogWriteState): Promise<void> {
   if (folder?.key === 'folder' && folder.value.id === value.folderId) await tx.store.put({ key: 'writeState', value });
   await tx.done;
   announceChange('logStatus');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The chat length meter (lib/meter/): chats' sizes and the limits they hit
+
+/** What is kept about one chat (a record that no longer checks out counts as none). */
+export async function getChatRecord(id: string): Promise<ChatRecord | undefined> {
+  const parsed = ChatRecordSchema.safeParse(await (await openAnchorsDb()).get('chats', id));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Changes what is kept about one chat in one transaction (`change` gets the stored record, or
+ * undefined). Past KEEP_CHATS chats, the ones measured longest ago are forgotten.
+ */
+export async function updateChatRecord(id: string, change: (old: ChatRecord | undefined) => ChatRecord): Promise<ChatRecord> {
+  const db = await openAnchorsDb();
+  try {
+    const tx = db.transaction('chats', 'readwrite');
+    const stored = ChatRecordSchema.safeParse(await tx.store.get(id));
+    const value = ChatRecordSchema.parse(change(stored.success ? stored.data : undefined));
+    await tx.store.put(value);
+    let extra = (await tx.store.count()) - KEEP_CHATS;
+    let cursor = extra > 0 ? await tx.store.index('measuredAt').openCursor() : null;
+    while (cursor && extra > 0) {
+      if (cursor.value.id !== id) {
+        await cursor.delete();
+        extra -= 1;
+      }
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    return value;
+  } catch (error) {
+    throw storageError(error);
+  }
+}
+
+/** Every chat that reached ChatGPT's maximum length, newest first. */
+export async function listLimitHits(): Promise<LimitHitRecord[]> {
+  const all = await (await openAnchorsDb()).getAll('limitHits');
+  return all
+    .flatMap((record) => {
+      const parsed = LimitHitRecordSchema.safeParse(record);
+      return parsed.success ? [parsed.data] : [];
+    })
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+}
+
+/** Keeps a chat's first hit of the limit; a later notice in the same chat changes nothing. Answers whether it was new. */
+export async function addLimitHit(hit: LimitHitRecord): Promise<boolean> {
+  const value = LimitHitRecordSchema.parse(hit);
+  const db = await openAnchorsDb();
+  try {
+    const tx = db.transaction('limitHits', 'readwrite');
+    const known = (await tx.store.get(value.id)) !== undefined;
+    if (!known) await tx.store.put(value);
+    await tx.done;
+    if (!known) announceChange('limitHits');
+    return !known;
+  } catch (error) {
+    throw storageError(error);
+  }
+}
+
+/** Forgets every hit: the limit is the setting's again until a chat hits it. */
+export async function clearLimitHits(): Promise<void> {
+  await (await openAnchorsDb()).clear('limitHits');
+  announceChange('limitHits');
 }

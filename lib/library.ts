@@ -5,7 +5,15 @@ import { newAnchor } from './new-anchor';
 
 const RECENT_FOR_DUPLICATES = 200;
 
-export type SaveRequest = { draft: AnchorDraft; origin: Origin; source: Source };
+export type SaveRequest = {
+  draft: AnchorDraft;
+  origin: Origin;
+  source: Source;
+  /** The size of the chat it came from, in tokens, when the chat length meter has measured it. */
+  chatTokens?: number;
+  /** A rescued anchor: the full chat the new chat was given the transcript of. */
+  rescuedFrom?: Source;
+};
 
 /**
  * Saves an anchor as a new version of its name, with the tags its latest version has. Saving an
@@ -21,7 +29,15 @@ export async function saveAnchorVersion(
   if (existing) return { anchor: existing, duplicate: true, secrets: describeSecrets(existing) };
   const [latest] = await listVersions(request.draft.name);
   const anchor = await addAnchor(
-    newAnchor({ draft: request.draft, origin: request.origin, source: request.source, createdAt: now.toISOString(), tags: latest?.tags }),
+    newAnchor({
+      draft: request.draft,
+      origin: request.origin,
+      source: request.source,
+      createdAt: now.toISOString(),
+      tags: latest?.tags,
+      chatTokens: request.chatTokens,
+      rescuedFrom: request.rescuedFrom,
+    }),
   );
   return { anchor, duplicate: false, secrets };
 }

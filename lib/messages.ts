@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { LIMITS, OriginSchema, SourceSchema, describeZodError, type Anchor } from './anchor';
 import type { LogFileView, Resolution } from './log-file/records';
+import type { ChatMeterReading } from './meter/reading';
 import type { Checks } from './protocol';
 import { MAX_HANDSHAKE_REPLY, MAX_REPLY_TEXT } from './reply-text';
 import type { Shortcuts } from './shortcuts';
@@ -15,13 +16,22 @@ const id = z.string().check(z.minLength(1), z.maxLength(200));
 /** A save's receipt (lib/db.ts SaveReceipt): what a ChatGPT tab's Undo, Rename and Mask may touch. */
 const receipt = z.string().check(z.minLength(1), z.maxLength(200));
 
+/** The most messages a chat is measured with, and the longest message text: far past any real chat. */
+export const MEASURE_LIMITS = { messages: 20_000, text: 2_000_000 } as const;
+
 /** What a ChatGPT page read (a reply's text, a selection): the background parses it (lib/parse.ts). */
 const text = z.string().check(z.maxLength(MAX_REPLY_TEXT));
 
 /** Requests the background answers (from pages, popup and options). */
 export const backgroundRequests = {
   /** Save anchor, Save this anchor, Save selection: the text as the page shows it, parsed here. */
-  saveText: z.object({ text, origin: OriginSchema, source: SourceSchema }),
+  saveText: z.object({
+    text,
+    origin: OriginSchema,
+    source: SourceSchema,
+    /** A rescue's reply: the full chat whose transcript the new chat was given. */
+    rescuedFrom: z.optional(SourceSchema),
+  }),
   /** What a finished reply on the page is, for its *Save this anchor* button. */
   checkReply: z.object({ text, source: SourceSchema }),
   /**
@@ -55,6 +65,32 @@ export const backgroundRequests = {
   resumeAfterReload: z.object({ id }),
   /** From the bar's "page changed" notice: the options page's page check. */
   openPageCheck: z.object({}),
+  /**
+   * The open chat's messages at a reply's end or on a route change (lib/meter/chat-counts.ts):
+   * each message's id (after the `before` ones), with its text only when the background has not counted it yet. `notice`:
+   * ChatGPT shows its maximum-length message on the page.
+   */
+  measureChat: z.object({
+    conversationId: z.optional(z.string().check(z.minLength(1), z.maxLength(LIMITS.id))),
+    url: z.string().check(z.maxLength(LIMITS.url)),
+    title: z.optional(z.string().check(z.maxLength(LIMITS.title))),
+    messages: z
+      .array(
+        z.object({
+          id: z.string().check(z.minLength(1), z.maxLength(LIMITS.id)),
+          text: z.optional(z.string().check(z.maxLength(MEASURE_LIMITS.text))),
+        }),
+      )
+      .check(z.maxLength(MEASURE_LIMITS.messages)),
+    /** The chat's first messages, as counted last time: `messages` lists only the ones after them. */
+    before: z.optional(
+      z.object({
+        count: z.number().check(z.int(), z.minimum(1), z.maximum(MEASURE_LIMITS.messages)),
+        last: z.string().check(z.minLength(1), z.maxLength(LIMITS.id)),
+      }),
+    ),
+    notice: z.boolean(),
+  }),
   exportLog: z.object({ format: z.enum(['markdown', 'json']) }),
   importLog: z.object({
     fileName: z.string().check(z.minLength(1), z.maxLength(500)),
@@ -98,6 +134,7 @@ export const backgroundAudience: Record<keyof typeof backgroundRequests, 'chatgp
   pickerClose: 'extensionPage',
   resumeAfterReload: 'chatgptTab',
   openPageCheck: 'chatgptTab',
+  measureChat: 'chatgptTab',
   exportLog: 'extensionPage',
   importLog: 'extensionPage',
   scheduleLogWrite: 'extensionPage',
@@ -174,6 +211,7 @@ export interface BackgroundResponses {
   pickerClose: null;
   resumeAfterReload: null;
   openPageCheck: null;
+  measureChat: ChatMeterReading;
   exportLog: { filename: string; count: number };
   importLog: ImportReport;
   scheduleLogWrite: null;

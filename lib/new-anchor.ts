@@ -14,6 +14,8 @@ export function newAnchor({
   timeKnown = true,
   id = crypto.randomUUID(),
   tags,
+  chatTokens,
+  rescuedFrom,
 }: {
   draft: AnchorDraft;
   origin: Origin;
@@ -24,6 +26,21 @@ export function newAnchor({
   id?: string;
   /** A new version of a name starts with the tags of the version it follows. */
   tags?: string[];
+  /** The size of the chat it came from, in tokens (the chat length meter's count). */
+  chatTokens?: number;
+  /** A rescued anchor: the full chat whose transcript the new chat was given. */
+  rescuedFrom?: Source;
 }): Anchor {
-  return { ...draftOf(draft), id, createdAt, timeKnown, source, origin, resumeCount: 0, ...(tags ? { tags } : {}) };
+  return {
+    ...draftOf(draft),
+    id,
+    createdAt,
+    timeKnown,
+    source,
+    origin,
+    resumeCount: 0,
+    ...(tags ? { tags } : {}),
+    ...(chatTokens !== undefined ? { chatTokens } : {}),
+    ...(rescuedFrom ? { rescuedFrom } : {}),
+  };
 }

@@ -8,7 +8,7 @@ import type { PageCheck } from './chatgpt/page-check';
  * text of the chat, no conversation or message id.
  */
 
-const PARTS = ['composer', 'composerForm', 'send', 'stop', 'turn', 'message', 'assistantMessage', 'replyText', 'replyDone', 'newChat', 'chatTitle'] as const;
+const PARTS = ['composer', 'composerForm', 'send', 'stop', 'turn', 'message', 'assistantMessage', 'replyText', 'userText', 'replyDone', 'newChat', 'chatTitle', 'maxLengthNotice'] as const;
 const line = z.string().check(z.maxLength(2_000));
 
 export const PageCheckSchema = z.object({
@@ -32,9 +32,11 @@ export const PART_LABELS: Record<(typeof PARTS)[number], string> = {
   message: 'Messages',
   assistantMessage: "ChatGPT's replies",
   replyText: 'Reply text',
+  userText: 'Your messages’ text',
   replyDone: "A reply's Copy button (reply finished)",
   newChat: 'New chat control',
   chatTitle: 'Chat title in the sidebar',
+  maxLengthNotice: "ChatGPT's maximum-length notice",
 };
 
 /** Why a part that was not found may be fine. */
@@ -44,6 +46,8 @@ const NOT_FOUND: Partial<Record<(typeof PARTS)[number], string>> = {
   newChat: 'none: Resume opens a new chat by loading chatgpt.com instead',
   chatTitle: 'none: the tab title is used',
   replyDone: 'not shown now (after a finished reply)',
+  userText: 'none: the whole message is read',
+  maxLengthNotice: 'not shown (only once a chat is full)',
 };
 
 /** The names `missing` uses for the parts. */

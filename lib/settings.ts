@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { STALE_DAYS } from './board';
 import { DEFAULT_TEMPLATE, TEMPLATE_PLACEHOLDER } from './format';
+import { CHAT_LIMIT_BOUNDS, DEFAULT_CHAT_LIMIT_TOKENS, DEFAULT_NUDGE_PERCENT, NUDGE_PERCENT_BOUNDS } from './meter/limit';
 
 export { TEMPLATE_PLACEHOLDER };
 
@@ -34,6 +35,22 @@ export const SettingsSchema = z.object({
   rollingAnchors: z.boolean(),
   /** The resume text asks ChatGPT to restate the next action; a different one is flagged. */
   resumeHandshake: z.boolean(),
+  /** The chat length meter's limit until ChatGPT's own notice teaches it (lib/meter/limit.ts). */
+  chatLimitTokens: z
+    .number()
+    .check(
+      z.int({ error: 'Give the limit in whole tokens.' }),
+      z.minimum(CHAT_LIMIT_BOUNDS.min, { error: `The limit is at least ${CHAT_LIMIT_BOUNDS.min.toLocaleString('en-US')} tokens.` }),
+      z.maximum(CHAT_LIMIT_BOUNDS.max, { error: `The limit is at most ${CHAT_LIMIT_BOUNDS.max.toLocaleString('en-US')} tokens.` }),
+    ),
+  /** At this share of the limit, Save anchor is highlighted once per chat. */
+  nudgePercent: z
+    .number()
+    .check(
+      z.int({ error: 'Give a whole percentage.' }),
+      z.minimum(NUDGE_PERCENT_BOUNDS.min, { error: `Nudge at ${NUDGE_PERCENT_BOUNDS.min} % or more.` }),
+      z.maximum(NUDGE_PERCENT_BOUNDS.max, { error: `Nudge at ${NUDGE_PERCENT_BOUNDS.max} % or less.` }),
+    ),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -46,6 +63,8 @@ export const DEFAULT_SETTINGS: Settings = {
   staleAfterDays: STALE_DAYS.default,
   rollingAnchors: true,
   resumeHandshake: false,
+  chatLimitTokens: DEFAULT_CHAT_LIMIT_TOKENS,
+  nudgePercent: DEFAULT_NUDGE_PERCENT,
 };
 
 /**

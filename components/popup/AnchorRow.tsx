@@ -1,4 +1,5 @@
 import { matchSnippet, resumeStats, type AnchorGroup } from '../../lib/library-index';
+import { shortTokens } from '../../lib/meter/reading';
 import { relativeTime } from '../../lib/time';
 import { AnchorDetails } from './AnchorDetails';
 import { InlineMarkdown } from '../InlineMarkdown';
@@ -78,6 +79,11 @@ export function AnchorRow({ index, group, terms, expanded, partial, tabbable, on
           {!partial && (group.versions.length === 1 ? ' · 1 version' : ` · ${group.versions.length} versions`)}
           {!partial && resumes.count > 0 && ` · resumed ${resumes.count}×`}
           {!partial && resumes.last && ` · last ${relativeTime(resumes.last)}`}
+          {latest.chatTokens !== undefined && (
+            <span title={`Saved from a chat of about ${latest.chatTokens.toLocaleString('en-US')} tokens`}>
+              {` · chat ≈ ${shortTokens(latest.chatTokens)} tokens`}
+            </span>
+          )}
         </span>
       </button>
       {!expanded && (

@@ -8,6 +8,7 @@ const ORIGINS: Record<string, string> = {
   selection: 'from a selection',
   manual: 'edited',
   imported: 'imported',
+  rescued: 'rescued from a full chat',
 };
 
 /** Every version with its time, newest first; pick one to show it, or delete just that one. */

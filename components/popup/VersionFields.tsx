@@ -35,6 +35,23 @@ export function VersionFields({ anchor, terms, label }: { anchor: Anchor; terms:
             )}
           </dd>
         </div>
+        {anchor.chatTokens !== undefined && (
+          <div>
+            <dt>Chat size</dt>
+            <dd>≈ {anchor.chatTokens.toLocaleString('en-US')} tokens when saved</dd>
+          </div>
+        )}
+        {anchor.rescuedFrom && isChatGptUrl(anchor.rescuedFrom.url) && (
+          <div>
+            <dt>Rescued from</dt>
+            <dd>
+              <a href={anchor.rescuedFrom.url} target="_blank" rel="noopener noreferrer" title={anchor.rescuedFrom.url}>
+                {anchor.rescuedFrom.chatTitle?.trim() || 'the full chat on ChatGPT'}
+              </a>{' '}
+              <span class="muted">(it had reached ChatGPT's maximum length)</span>
+            </dd>
+          </div>
+        )}
         {isChatGptUrl(anchor.source.url) && (
           <div>
             <dt>Saved from</dt>

@@ -18,6 +18,14 @@ export async function latestVersionId(anchor: Anchor): Promise<string> {
  */
 export async function saveEditedVersion(original: Anchor, draft: AnchorDraft, latestAtStart?: string): Promise<Anchor | null> {
   if (sameDraft(original, draft)) return null;
-  const version = newAnchor({ draft, origin: 'manual', source: original.source, tags: original.tags });
+  // Still about the same chat: its size and, for a rescue, the full chat go with the edit.
+  const version = newAnchor({
+    draft,
+    origin: 'manual',
+    source: original.source,
+    tags: original.tags,
+    chatTokens: original.chatTokens,
+    rescuedFrom: original.rescuedFrom,
+  });
   return latestAtStart === undefined ? addAnchor(version) : addVersionIfUnchanged(version, original.name, latestAtStart);
 }

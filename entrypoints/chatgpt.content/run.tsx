@@ -7,6 +7,7 @@ import { missingParts } from '../../lib/chatgpt/page';
 import { checkPage } from '../../lib/chatgpt/page-check';
 import { waitForQuiet } from '../../lib/chatgpt/wait';
 import { mayOfferAnchor } from '../../lib/content/capture';
+import { createChatLength } from '../../lib/content/chat-length';
 import { createController, type Controller } from '../../lib/content/controller';
 import { createShadowHost } from '../../lib/content/shadow-host';
 import { trusted } from '../../lib/content/trusted';
@@ -62,8 +63,11 @@ export async function runInPage(life: AbortSignal): Promise<void> {
   const mountPoint = document.createElement('div');
   root.append(mountPoint);
   // The UI is a function of the controller's state (commands may have changed it before the mount).
-  const draw = () => render(<InPageApp controller={controller} state={controller.store.get()} />, mountPoint);
+  const length = createChatLength(controller, life);
+  const draw = () =>
+    render(<InPageApp controller={controller} state={controller.store.get()} length={length} lengthState={length.store.get()} />, mountPoint);
   const stopDrawing = controller.store.subscribe(draw);
+  const stopDrawingLength = length.store.subscribe(draw);
   draw();
   // The keys in force, again whenever the tab comes back into view (they may have just been changed).
   void controller.loadKeys();
@@ -82,6 +86,7 @@ export async function runInPage(life: AbortSignal): Promise<void> {
     controller.setMissing(missingParts());
     syncTheme();
     decorateMessages(buttons, seen, streaming);
+    length.tick(streaming);
   };
   // While a reply streams only the bar's place and the theme are kept (see watchPage).
   watchPage(tick, life, () => {
@@ -95,6 +100,7 @@ export async function runInPage(life: AbortSignal): Promise<void> {
     'abort',
     () => {
       stopDrawing();
+      stopDrawingLength();
       render(null, mountPoint);
       host.remove();
       buttons.remove();

@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { LogFolderSettings } from '../../components/log-file/LogFolderSettings';
 import { logFileApi } from '../../components/log-file/api';
+import { limitHistoryApi } from '../../components/meter/api';
+import { LimitHistory } from '../../components/meter/LimitHistory';
 import { PageCheck } from '../../components/PageCheck';
 import { SettingsForm } from '../../components/SettingsForm';
 import { wakeBackgroundOnWrites } from '../../lib/log-file/wake-background';
@@ -11,6 +13,7 @@ wakeBackgroundOnWrites();
 render(
   <>
     <SettingsForm />
+    <LimitHistory api={limitHistoryApi} />
     <LogFolderSettings api={logFileApi} />
     <PageCheck />
   </>,

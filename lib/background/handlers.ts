@@ -20,6 +20,7 @@ import { withHandshake } from '../rolling';
 import { shortcutsFrom } from '../shortcuts';
 import { NEW_CHAT_URL } from '../chatgpt/hosts';
 import { downloadText, localDateStamp } from './download';
+import { measureChat } from './chat-meter';
 import { suggestAnchorName } from '../names';
 import { anchorRequest, chatStarted, checkHandshake, handshakeAsked, recordTabResume, rollingSaveName } from './lineage';
 import { checkReply, deleteUnmaskedFromPage, maskFromPage, renameFromPage, saveTextFromPage, undoFromPage } from './page-actions';
@@ -103,6 +104,8 @@ const handlers: BackgroundHandlers = {
     await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#page-check`, active: true });
     return null;
   },
+
+  measureChat: (request, sender) => measureChat(request, tabOf(sender)),
 
   async claimPendingResume(_request, sender) {
     const anchorId = await takePendingResume(tabOf(sender));

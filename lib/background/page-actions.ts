@@ -16,6 +16,7 @@ import { suggestAnchorName } from '../names';
 import { parseAnchorText, type ParseResult } from '../parse';
 import { maskSecretsInDraft } from '../secrets';
 import { newAnchor } from '../new-anchor';
+import { chatTokensOf } from './chat-meter';
 
 /**
  * What a ChatGPT tab may change: only what its own saves stored. Each save (and each Mask)
@@ -71,16 +72,16 @@ export async function checkReply(text: string, source: Source): Promise<ReplyKin
  * for one, or says why the reply to that request is not one).
  */
 export async function saveTextFromPage(
-  request: { text: string; origin: Origin; source: Source },
+  request: { text: string; origin: Origin; source: Source; rescuedFrom?: Source | undefined },
   tabId: number,
   { rollingName = null, now = new Date() }: { rollingName?: string | null; now?: Date } = {},
 ): Promise<SaveTextResult> {
-  const { text, origin, source } = request;
+  const { text, origin, source, rescuedFrom } = request;
   const parsed = readAnchor(text);
   if (parsed.ok) {
     // A reply to a rolling request is the next version of the anchor it updates, whatever name ChatGPT wrote.
     const draft = rollingName ? { ...parsed.draft, name: rollingName } : parsed.draft;
-    return saveFromPage({ draft, origin, source }, tabId, now);
+    return saveFromPage({ draft, origin, source, ...(rescuedFrom ? { rescuedFrom } : {}) }, tabId, now);
   }
   if (parsed.invalid) throw new Error(`${parsed.reason} Nothing was saved.`);
   if (origin !== 'selection') return { notAnchor: parsed.reason };
@@ -103,7 +104,9 @@ function checkedName(name: string): string {
 }
 
 export async function saveFromPage(request: SaveRequest, tabId: number, now = new Date()): Promise<SaveResult> {
-  const result = await saveAnchorVersion(request, now);
+  // The size of the chat it came from (for a rescue, the full chat's), as the meter last counted it.
+  const chatTokens = await chatTokensOf(request.rescuedFrom ?? request.source);
+  const result = await saveAnchorVersion({ ...request, ...(chatTokens !== undefined ? { chatTokens } : {}) }, now);
   const receipt = await keepReceipt(tabId, { kind: 'save', anchorId: result.anchor.id, created: !result.duplicate }, now);
   return { ...result, receipt };
 }
@@ -145,7 +148,15 @@ export async function maskFromPage(receiptId: string, tabId: number, now = new D
   const masked = maskSecretsInDraft(original);
   if (sameDraft(masked, original)) throw new Error(`Nothing to mask in [${original.name}].`);
   const anchor = await addReplacingVersion(
-    newAnchor({ draft: masked, origin: original.origin, source: original.source, tags: original.tags, createdAt: now.toISOString() }),
+    newAnchor({
+      draft: masked,
+      origin: original.origin,
+      source: original.source,
+      createdAt: now.toISOString(),
+      tags: original.tags,
+      chatTokens: original.chatTokens,
+      rescuedFrom: original.rescuedFrom,
+    }),
     original.id,
     now.toISOString(),
   );

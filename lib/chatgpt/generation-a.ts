@@ -9,6 +9,8 @@ export const GENERATION_A: PageGeneration = {
   id: 'A',
   signature: ['[data-testid^="conversation-turn-"]', '#prompt-textarea', 'form[data-type="unified-composer"]'],
   messageIdAttribute: 'data-message-id',
+  // Signed in: files pasted or dropped into the composer are uploaded and sent with the message.
+  acceptsFiles: true,
   selectors: {
     composer: [
       /* 2024-09 → now: ProseMirror div */ '#prompt-textarea[contenteditable="true"]',
@@ -27,6 +29,8 @@ export const GENERATION_A: PageGeneration = {
     message: [/* 2023 → now */ '[data-message-author-role]'],
     assistantMessage: [/* 2023 → now */ '[data-message-author-role="assistant"]'],
     replyText: [/* 2023 → now */ '.markdown'],
+    // The user's message holds its text alone.
+    userText: [],
     replyDone: [
       /* 2025 → now */ 'button[data-testid="copy-turn-action-button"]',
       /* 2024 */ 'button[aria-label="Copy"]',
@@ -36,5 +40,8 @@ export const GENERATION_A: PageGeneration = {
       /* 2023 */ 'nav a[href="/"]',
     ],
     chatTitle: [/* 2024 → 2026 */ '#history a[data-active]'],
+    // Shown in the thread in place of a reply, announced to screen readers; its markup was never
+    // captured, so it is found by role and sentence (MAX_LENGTH_TEXT), never by class.
+    maxLengthNotice: [/* 2024 → now */ '[data-testid^="conversation-turn-"] [role="alert"]'],
   },
 };

@@ -11,6 +11,9 @@ export const GENERATION_B: PageGeneration = {
   id: 'B',
   signature: ['ol[data-conversation-transcript]', 'form[data-mobile-composer]', 'textarea#mobile-composer-prompt'],
   messageIdAttribute: 'id',
+  // Logged out, its pickers are for photos (the 2026-10-03 capture's native image pickers): a
+  // `.md` file is not known to be taken, so a rescue writes the latest turns as text instead.
+  acceptsFiles: false,
   selectors: {
     composer: [/* 2026-07 → now */ 'textarea#mobile-composer-prompt'],
     composerForm: [/* 2026-07 → now */ 'form[data-mobile-composer]'],
@@ -20,8 +23,12 @@ export const GENERATION_B: PageGeneration = {
     message: [/* 2026-07 → now */ 'li[data-message-role]'],
     assistantMessage: [/* 2026-07 → now */ 'li[data-message-role="assistant"]'],
     replyText: [/* 2026-07 → now */ '[data-assistant-markdown]'],
+    userText: [/* 2026-07 → now */ '[data-user-message-copy]'],
     replyDone: [/* 2026-07 → now */ '[data-assistant-message-actions] button[data-copy-message]'],
     newChat: [],
     chatTitle: [],
+    // An item of the transcript, by role and sentence (its real markup was never captured). The
+    // composer's own `[role=alert]` (mention errors) never carries the sentence.
+    maxLengthNotice: [/* 2026-07 → now */ 'ol[data-conversation-transcript] [role="alert"]'],
   },
 };

@@ -1,4 +1,4 @@
-import type { GenerationId, PagePart } from './generation';
+import { MAX_LENGTH_TEXT, type GenerationId, type PagePart } from './generation';
 import { GENERATIONS, recogniseGeneration } from './generations';
 import { HOST_ID, MESSAGE_HOST_ATTR, pageTheme, type PageTheme } from './mount';
 import { assistantMessages, missingParts, replyDoneBy, type MissingPart } from './page';
@@ -34,6 +34,12 @@ function checkPart(part: PagePart, selectors: readonly string[]): PartCheck {
     // Only an action row that ends a reply counts (not a code block's Copy button): the latest one.
     const done = assistantMessages().map(replyDoneBy).filter((selector) => selector !== null);
     return { part, selector: done.at(-1) ?? null, count: done.length };
+  }
+  if (part === 'maxLengthNotice') {
+    // Only the notice with ChatGPT's sentence in it counts, not any other alert.
+    const notices = selectors.flatMap((selector) => [...document.querySelectorAll(selector)].map((el) => ({ selector, el })));
+    const found = notices.filter(({ el }) => MAX_LENGTH_TEXT.test(el.textContent ?? ''));
+    return { part, selector: found[0]?.selector ?? null, count: found.length };
   }
   if (CONTROLS.has(part)) {
     const found = findFirstUsable(document, selectors);

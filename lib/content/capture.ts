@@ -36,8 +36,8 @@ export class CaptureError extends Error {
 /** The abort reason of a person's Cancel: the reply GPT Anchors asked ChatGPT for is stopped too. */
 export const CANCELLED_BY_USER = 'cancelled by the user';
 
-/** Sends a text to the background to be parsed and saved (the `saveText` message). */
-export type SaveText = (text: string, origin: 'captured' | 'requested', source: Source) => Promise<SaveTextResult>;
+/** Sends a text to the background to be parsed and saved (the `saveText` message); a rescue names the full chat. */
+export type SaveText = (text: string, origin: 'captured' | 'requested' | 'rescued', source: Source, rescuedFrom?: Source) => Promise<SaveTextResult>;
 
 /** A message's text as ChatGPT wrote it (markdown), refused by its length before it is sent anywhere. */
 export function readReply(message: Element, what = 'This reply'): string {
@@ -174,7 +174,7 @@ async function requestAnchor({ request, signal, life, onPhase, save }: CaptureOp
  * Cancel after the request was sent stops ChatGPT's reply to it with the page's own stop control,
  * which may show a moment after the send. A reply that has already finished is left alone.
  */
-async function stopReply(countBefore: number, life?: AbortSignal): Promise<void> {
+export async function stopReply(countBefore: number, life?: AbortSignal): Promise<void> {
   const found = await waitFor(() => findStopButton() ?? finishedReply(countBefore), {
     timeoutMs: 3_000,
     signal: life,

@@ -7,7 +7,7 @@ import type { ReplyKind, ResumeOrder, SaveTextResult } from '../messages';
 import { sendToBackground } from '../protocol';
 import type { Shortcuts } from '../shortcuts';
 import { MAX_REPLY_TEXT, tooLongToRead } from '../reply-text';
-import { CANCELLED_BY_USER, CaptureError, captureFromChat, readReply, type CapturePhase } from './capture';
+import { CANCELLED_BY_USER, CaptureError, captureFromChat, readReply, type CaptureOptions, type CapturePhase } from './capture';
 import { pageChanged, settledMissingParts } from './drift';
 import { followResumedChat } from './lineage';
 import { mountPickerFrame, type PickerFrame } from './picker-frame';
@@ -89,8 +89,8 @@ export function createController(life: AbortSignal = new AbortController().signa
   const changed = (change: Partial<ContentState> = {}) => set({ ...change, changes: store.get().changes + 1 });
 
   /** Sends what the page shows to be parsed and saved by the background; a save shows its toast. */
-  async function keep(text: string, origin: Origin, source: Source): Promise<SaveTextResult> {
-    const result = await sendToBackground('saveText', { text, origin, source });
+  async function keep(text: string, origin: Origin, source: Source, rescuedFrom?: Source): Promise<SaveTextResult> {
+    const result = await sendToBackground('saveText', { text, origin, source, ...(rescuedFrom ? { rescuedFrom } : {}) });
     if (!('notAnchor' in result)) changed({ toast: { kind: 'saved', ...result } });
     return result;
   }
@@ -106,8 +106,11 @@ export function createController(life: AbortSignal = new AbortController().signa
     }
   }
 
-  /** Save anchor; pressed again while it works, Cancel (which also stops the reply it asked ChatGPT for). */
-  async function save(): Promise<void> {
+  /**
+   * Save anchor; pressed again while it works, Cancel (which also stops the reply it asked ChatGPT for).
+   * `capture`: how; a full chat's rescue (lib/content/rescue.ts) runs the same way.
+   */
+  async function save(capture: (options: CaptureOptions) => Promise<unknown> = captureFromChat): Promise<void> {
     if (running) {
       running.abort(CANCELLED_BY_USER);
       return;
@@ -116,7 +119,7 @@ export function createController(life: AbortSignal = new AbortController().signa
     running = controller;
     await guarded(async () => {
       const request = await sendToBackground('anchorRequest', { chatTitle: chatTitle().slice(0, LIMITS.title) });
-      await captureFromChat({
+      await capture({
         request,
         signal: controller.signal,
         life,

@@ -1,4 +1,4 @@
-import { onChangeMadeHere } from '../changes';
+import { changesLog, onChangeMadeHere } from '../changes';
 import { coalesce } from './coalesce';
 import { resolveFileChange, syncLogFile } from './sync';
 import type { LogFileView, Resolution } from './records';
@@ -25,7 +25,7 @@ const writer = coalesce(() => oneAtATime(() => syncLogFile()).then(() => undefin
 /** Called once when the background starts: its own writes schedule the rewrite directly. */
 export function keepLogFileCurrent(): () => void {
   return onChangeMadeHere((kind) => {
-    if (kind !== 'logStatus') writer.poke();
+    if (changesLog(kind)) writer.poke();
   });
 }
 

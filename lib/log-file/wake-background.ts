@@ -1,4 +1,4 @@
-import { onChangeMadeHere } from '../changes';
+import { changesLog, onChangeMadeHere } from '../changes';
 import { sendToBackground } from '../protocol';
 
 /**
@@ -8,7 +8,7 @@ import { sendToBackground } from '../protocol';
  */
 export function wakeBackgroundOnWrites(): () => void {
   return onChangeMadeHere((kind) => {
-    if (kind === 'logStatus') return;
+    if (!changesLog(kind)) return;
     sendToBackground('scheduleLogWrite', {}).catch((error: unknown) => {
       console.warn('GPT Anchors: could not ask for the log file to be rewritten', error);
     });

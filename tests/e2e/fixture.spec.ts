@@ -480,3 +480,69 @@ test('citation pills render inside the paragraph they cite for', async ({ open }
   await page.keyboard.press('Enter');
   await expect(lastAssistant(page).locator('.markdown p [data-testid="webpage-citation-pill"]')).toHaveText('US EPA+1');
 });
+
+test.describe('a chat at its maximum length, and files in the composer', () => {
+  const SENTENCE = "You've reached the maximum length for this conversation, but you can keep talking by starting a new chat.";
+  const COMPOSER = { A: '#prompt-textarea', B: 'textarea#mobile-composer-prompt', C: 'form[data-chatgpt-composer] [role="textbox"]' } as const;
+  const PATH = { A: 'c', B: 'uc', C: 'c' } as const;
+
+  /** Pastes a file into the composer as a script can; answers whether the page took it (cancelled the event). */
+  const pasteFile = (page: Page, selector: string, name: string, text: string) =>
+    page.locator(selector).evaluate(
+      (editor, [fileName, content]) => {
+        const data = new DataTransfer();
+        data.items.add(new File([content], fileName, { type: 'text/markdown' }));
+        const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+        return !editor.dispatchEvent(event);
+      },
+      [name, text] as const,
+    );
+
+  for (const generation of ['A', 'B', 'C'] as const) {
+    test(`generation ${generation}: a send past maxLengthChars gets ChatGPT's notice (role alert) instead of a reply, every time`, async ({ open }) => {
+      const page = await open({ generation, conversations, maxLengthChars: 60 }, `${CHATGPT_URL}${PATH[generation]}/${CHAT_ID}`);
+      await page.locator(COMPOSER[generation]).click();
+      await page.keyboard.type('Still there?');
+      await page.keyboard.press('Enter');
+      const notice = page.getByRole('alert').filter({ hasText: 'maximum length for this conversation' });
+      await expect(notice).toHaveText(SENTENCE);
+      expect(await readFixture(page, 'sent')).toEqual(['Still there?']);
+      expect(await readFixture(page, 'noticesShown')).toBe(1);
+      // No reply: the user's turn is the last message.
+      expect((await callFixture(page, 'turns')).at(-1)).toEqual({ role: 'user', text: 'Still there?' });
+      await expect.poll(() => callFixture(page, 'isStreaming')).toBe(false);
+      await page.keyboard.type('Hello?');
+      await page.keyboard.press('Enter');
+      await expect(notice).toHaveCount(2);
+      // A chat under the limit still gets its reply.
+      await page.goto(CHATGPT_URL);
+      await page.locator(COMPOSER[generation]).click();
+      await page.keyboard.type('Hi');
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await callFixture(page, 'turns')).length).toBe(2);
+      await expect(notice).toHaveCount(0);
+    });
+  }
+
+  for (const generation of ['A', 'C'] as const) {
+    test(`generation ${generation}: a pasted .md file is taken, uploads, and goes with the message`, async ({ open }) => {
+      const page = await open({ generation });
+      expect(await pasteFile(page, COMPOSER[generation], 'transcript.md', '# Transcript\n\nYou: hi')).toBe(true);
+      await expect(page.getByRole('list', { name: 'Attached files' }).getByRole('listitem')).toHaveText('\u{1F4CE} transcript.md');
+      expect(await callFixture(page, 'editorText')).toBe(''); // the editor did not insert it as well
+      expect(await callFixture(page, 'attachedFiles')).toEqual([{ name: 'transcript.md', type: 'text/markdown', text: '# Transcript\n\nYou: hi' }]);
+      await page.locator(COMPOSER[generation]).click();
+      await page.keyboard.type('Read the file.');
+      await page.keyboard.press('Enter');
+      expect(await readFixture(page, 'sent')).toEqual(['Read the file.']);
+      expect(await readFixture(page, 'sentFiles')).toEqual([[{ name: 'transcript.md', type: 'text/markdown', text: '# Transcript\n\nYou: hi' }]]);
+      await expect(page.getByRole('list', { name: 'Attached files' })).toBeHidden();
+    });
+  }
+
+  test('generation B (logged out): a pasted file is not taken', async ({ open }) => {
+    const page = await open({ generation: 'B' });
+    expect(await pasteFile(page, COMPOSER.B, 'transcript.md', 'text')).toBe(false);
+    expect(await callFixture(page, 'attachedFiles')).toEqual([]);
+  });
+});

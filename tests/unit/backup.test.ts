@@ -16,6 +16,15 @@ const live: Anchor = {
   resumeCount: 2,
   lastResumedAt: '2026-03-15T10:00:00.000Z',
 };
+/** Rescued from a full chat: the fields the chat length meter adds. */
+const rescued: Anchor = {
+  ...live,
+  id: 'a3',
+  origin: 'rescued',
+  source: { url: 'https://chatgpt.com/c/2', conversationId: '2', messageId: 'm9' },
+  rescuedFrom: { url: 'https://chatgpt.com/c/1', conversationId: '1', chatTitle: 'Thesis' },
+  chatTokens: 131_072,
+};
 const trashed: Anchor = { ...live, id: 'a2', name: 'Old', deletedAt: '2026-03-16T00:00:00.000Z', timeKnown: false };
 
 const backupWith = (anchors: unknown, extra: Record<string, unknown> = {}) =>
@@ -58,6 +67,20 @@ describe('formatBackup', () => {
     expect(errorOf(badTags)).toBe('anchors[0].tags: The same tag is given twice.');
     const badResume = backupWith([live], { resumes: [{ id: 'r1', anchorId: 'a1', name: live.name, resumedAt: 'yesterday' }] });
     expect(errorOf(badResume)).toBe('resumes[0].resumedAt: Not an ISO date-time.');
+  });
+});
+
+describe('the chat length meter’s fields', () => {
+  it('survive the round trip: the chat’s size, the origin rescued, the link to the full chat', () => {
+    const text = formatBackup([rescued, live], '2026-03-20T00:00:00.000Z');
+    expect(parseBackup(text)).toEqual({ ok: true, anchors: [rescued, live], renamed: [], resumes: [] });
+  });
+
+  it('are checked on the way in', () => {
+    expect(errorOf(backupWith([{ ...rescued, chatTokens: -5 }]))).toBe('anchors[0].chatTokens: Too small: expected number to be >=0');
+    expect(errorOf(backupWith([{ ...rescued, chatTokens: 'many' }]))).toMatch(/^anchors\[0\]\.chatTokens: /);
+    expect(errorOf(backupWith([{ ...rescued, rescuedFrom: { url: 'x'.repeat(3_000) } }]))).toMatch(/^anchors\[0\]\.rescuedFrom\.url: /);
+    expect(errorOf(backupWith([{ ...rescued, origin: 'salvaged' }]))).toMatch(/^anchors\[0\]\.origin: /);
   });
 });
 

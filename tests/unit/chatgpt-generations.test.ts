@@ -41,7 +41,15 @@ type Page = { file: string; url: string; generation: GenerationId; matched: Expe
 
 const A_SECTION: Expected = {
   composer: 0, composerForm: 0, send: null, stop: 0, turn: 0, message: 0,
-  assistantMessage: 0, replyText: 0, replyDone: 0, newChat: 0, chatTitle: 0,
+  assistantMessage: 0, replyText: 0, userText: null, replyDone: 0, newChat: 0, chatTitle: 0, maxLengthNotice: null,
+};
+const B_PAGE: Expected = {
+  composer: 0, composerForm: 0, send: 0, stop: null, turn: 0, message: 0,
+  assistantMessage: 0, replyText: 0, userText: 0, replyDone: 0, newChat: null, chatTitle: null, maxLengthNotice: null,
+};
+const C_PAGE: Expected = {
+  composer: 0, composerForm: 0, send: 0, stop: null, turn: 0, message: 0,
+  assistantMessage: 0, replyText: 0, userText: 0, replyDone: 0, newChat: 0, chatTitle: null, maxLengthNotice: null,
 };
 
 const PAGES: Page[] = [
@@ -72,25 +80,44 @@ const PAGES: Page[] = [
     file: 'chatgpt-2026-10-web-mobile.html',
     url: 'https://chatgpt.com/uc/6ac003a8-d54c-83ea-bb04-28d7229e9e47',
     generation: 'B',
-    matched: { composer: 0, composerForm: 0, send: 0, stop: null, turn: 0, message: 0, assistantMessage: 0, replyText: 0, replyDone: 0, newChat: null, chatTitle: null },
+    matched: B_PAGE,
   },
   {
     file: 'chatgpt-2026-10-web-mobile-streaming.html',
     url: 'https://chatgpt.com/uc/6ac003a8-d54c-83ea-bb04-28d7229e9e48',
     generation: 'B',
-    matched: { composer: 0, composerForm: 0, send: null, stop: 0, turn: 0, message: 0, assistantMessage: 0, replyText: 0, replyDone: 0, newChat: null, chatTitle: null },
+    matched: { ...B_PAGE, send: null, stop: 0 },
   },
   {
     file: 'chatgpt-2026-09-app-shell.html',
     url: 'https://chatgpt.com/c/6b000000-0000-4000-8000-000000000003',
     generation: 'C',
-    matched: { composer: 0, composerForm: 0, send: 0, stop: null, turn: 0, message: 0, assistantMessage: 0, replyText: 0, replyDone: 0, newChat: 0, chatTitle: null },
+    matched: C_PAGE,
   },
   {
     file: 'chatgpt-2026-10-app-shell-streaming.html',
     url: 'https://chatgpt.com/c/6b000000-0000-4000-8000-000000000004',
     generation: 'C',
-    matched: { composer: 0, composerForm: 0, send: null, stop: 0, turn: 0, message: 0, assistantMessage: 0, replyText: 0, replyDone: 0, newChat: 0, chatTitle: null },
+    matched: { ...C_PAGE, send: null, stop: 0 },
+  },
+  {
+    file: 'chatgpt-2026-11-section-max-length.html',
+    url: 'https://chatgpt.com/c/6a1f0000-0000-4000-8000-0000000000f1',
+    generation: 'A',
+    // Send shown: the page sits idle after the refusal.
+    matched: { ...A_SECTION, send: 0, stop: null, chatTitle: null, maxLengthNotice: 0 },
+  },
+  {
+    file: 'chatgpt-2026-11-web-mobile-max-length.html',
+    url: 'https://chatgpt.com/uc/6ac003a8-d54c-83ea-bb04-28d7229e9ef1',
+    generation: 'B',
+    matched: { ...B_PAGE, maxLengthNotice: 0 },
+  },
+  {
+    file: 'chatgpt-2026-11-app-shell-max-length.html',
+    url: 'https://chatgpt.com/c/6b000000-0000-4000-8000-0000000000f1',
+    generation: 'C',
+    matched: { ...C_PAGE, newChat: 0, maxLengthNotice: 0 },
   },
 ];
 

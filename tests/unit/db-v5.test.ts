@@ -59,7 +59,16 @@ beforeEach(async () => {
 // ---------------------------------------------------------------------------------------------
 // Each earlier schema, written exactly as that version of lib/db.ts created it
 
-type Seed = { anchors: object[]; settings?: object; pendingResume?: object; draft?: object; receipt?: object; logFolder?: object };
+type Seed = {
+  anchors: object[];
+  settings?: object;
+  pendingResume?: object;
+  draft?: object;
+  receipt?: object;
+  logFolder?: object;
+  resumes?: object[];
+  projects?: object[];
+};
 
 function schemaV1(db: IDBDatabase): void {
   db.createObjectStore('anchors', { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
@@ -76,8 +85,15 @@ function schemaV3(db: IDBDatabase): void {
 function schemaV4(db: IDBDatabase): void {
   db.createObjectStore('logFile', { keyPath: 'key' });
 }
+function schemaV5(db: IDBDatabase): void {
+  const resumes = db.createObjectStore('resumes', { keyPath: 'id' });
+  resumes.createIndex('anchorId', 'anchorId');
+  resumes.createIndex('tabId', 'tabId');
+  resumes.createIndex('conversationId', 'conversationId');
+  db.createObjectStore('projects', { keyPath: 'project' });
+}
 
-async function writeVersion(version: 1 | 2 | 3 | 4, seed: Seed): Promise<void> {
+async function writeVersion(version: 1 | 2 | 3 | 4 | 5, seed: Seed): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const request = indexedDB.open(DB_NAME, version);
     request.onupgradeneeded = () => {
@@ -87,12 +103,15 @@ async function writeVersion(version: 1 | 2 | 3 | 4, seed: Seed): Promise<void> {
       if (version >= 2) schemaV2(db, tx);
       if (version >= 3) schemaV3(db);
       if (version >= 4) schemaV4(db);
+      if (version >= 5) schemaV5(db);
       for (const record of seed.anchors) tx.objectStore('anchors').add(record);
       if (seed.settings) tx.objectStore('settings').add({ key: 'settings', value: seed.settings });
       if (seed.pendingResume) tx.objectStore('pendingResumes').add(seed.pendingResume);
       if (seed.draft) tx.objectStore('drafts').add(seed.draft);
       if (seed.receipt) tx.objectStore('receipts').add(seed.receipt);
       if (seed.logFolder) tx.objectStore('logFile').add({ key: 'folder', value: seed.logFolder });
+      for (const record of seed.resumes ?? []) tx.objectStore('resumes').add(record);
+      for (const record of seed.projects ?? []) tx.objectStore('projects').add(record);
     };
     request.onsuccess = () => {
       request.result.close();
@@ -119,7 +138,7 @@ describe('v5: lineage and project summaries, from every earlier schema', () => {
     await writeVersion(1, { anchors: V1_RECORDS });
     const db = await openAnchorsDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['anchors', 'drafts', 'logFile', 'pendingResumes', 'projects', 'receipts', 'resumes', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['anchors', 'chats', 'drafts', 'limitHits', 'logFile', 'pendingResumes', 'projects', 'receipts', 'resumes', 'settings']);
     expect((await listAllAnchors()).map((a) => a.id)).toEqual(['x3', 'x2', 'x1']);
     expect(await listProjectSummaries()).toEqual([
       {
@@ -165,6 +184,22 @@ describe('v5: lineage and project summaries, from every earlier schema', () => {
     const summaries = await listProjectSummaries();
     expect(summaries).toEqual(summarizeProjects(LATER_RECORDS));
     expect(summaries.map((s) => [s.project, s.latestId, s.versions, s.lastResumedAt])).toEqual([['Thesis', 'y2', 2, '2026-01-05T08:00:00.000Z']]);
+  });
+});
+
+describe('v6: the chat length meter’s stores, from v5', () => {
+  it('keeps the anchors, the lineage and the board, and adds empty chats and limit-hit stores', async () => {
+    const resume = { id: 'r1', anchorId: 'y1', name: 'Thesis_Ch3', resumedAt: '2026-01-05T08:00:00.000Z', conversationId: 'c9', url: 'https://chatgpt.com/c/c9' };
+    const projects = summarizeProjects(LATER_RECORDS);
+    await writeVersion(5, { anchors: LATER_RECORDS, settings: { ...DEFAULT_SETTINGS, autoSend: true }, resumes: [resume], projects });
+    const db = await openAnchorsDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect(await listAllAnchors()).toEqual([...LATER_RECORDS].reverse());
+    expect((await getSettings()).autoSend).toBe(true);
+    expect(await listResumes()).toEqual([resume]);
+    expect(await listProjectSummaries()).toEqual(projects);
+    expect(await db.count('chats')).toBe(0);
+    expect(await db.count('limitHits')).toBe(0);
   });
 });
 

@@ -35,7 +35,13 @@ import {
   takePendingResume,
   trashAnchors,
   updateAnchor,
+  addLimitHit,
+  clearLimitHits,
+  getChatRecord,
+  listLimitHits,
+  updateChatRecord,
 } from '../../lib/db';
+import { KEEP_CHATS } from '../../lib/meter/records';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { LogFolder } from '../../lib/log-file/records';
 import { buildIndex } from '../../lib/library-index';
@@ -226,7 +232,7 @@ describe('upgrading a database written by version 2', () => {
     });
     const db = await openAnchorsDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['anchors', 'drafts', 'logFile', 'pendingResumes', 'projects', 'receipts', 'resumes', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['anchors', 'chats', 'drafts', 'limitHits', 'logFile', 'pendingResumes', 'projects', 'receipts', 'resumes', 'settings']);
     expect(await listAllAnchors()).toEqual([record]);
     expect((await getSettings()).autoSend).toBe(true);
     expect(await takePendingResume(3)).toBe('v2-a');
@@ -304,7 +310,7 @@ describe('upgrading a database written by version 2 (v4: the log file store)', (
     expect((await getSettings()).autoSend).toBe(true);
     expect(await takePendingResume(3)).toBe('v2');
     const db = await openAnchorsDb();
-    expect([...db.objectStoreNames].sort()).toEqual(['anchors', 'drafts', 'logFile', 'pendingResumes', 'projects', 'receipts', 'resumes', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['anchors', 'chats', 'drafts', 'limitHits', 'logFile', 'pendingResumes', 'projects', 'receipts', 'resumes', 'settings']);
     expect(await getLogFolder()).toBeUndefined();
     expect(await getLogWriteState()).toBeUndefined();
   });
@@ -376,5 +382,83 @@ describe('storing a log file’s import', () => {
       storeFileImport({ add: [anchor('c', 'C', '2026-01-02T10:00:00.000Z'), anchor('a', 'A', '2026-01-01T10:00:00.000Z')], replace: [] }),
     ).rejects.toBeInstanceOf(StorageError);
     expect((await listAllAnchors()).map((a) => a.id)).toEqual(['a']);
+  });
+});
+
+describe('upgrading a database written by version 4 (v6: the chat length meter’s stores)', () => {
+  /** The v4 schema as lib/db.ts created it, with a record in the stores that hold data. */
+  async function writeVersion4(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(DB_NAME, 4);
+      request.onupgradeneeded = () => {
+        const db = request.result;
+        const anchors = db.createObjectStore('anchors', { keyPath: 'id' });
+        anchors.createIndex('createdAt', 'createdAt');
+        anchors.createIndex('name', 'name');
+        db.createObjectStore('settings', { keyPath: 'key' }).add({ key: 'settings', value: { ...DEFAULT_SETTINGS, autoSend: true } });
+        db.createObjectStore('pendingResumes', { keyPath: 'tabId' });
+        db.createObjectStore('drafts', { keyPath: 'anchorId' });
+        db.createObjectStore('receipts', { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
+        db.createObjectStore('logFile', { keyPath: 'key' });
+        anchors.add(anchor('v4', 'Thesis_Ch3', '2026-01-01T09:00:00.000Z'));
+      };
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(request.error);
+    });
+  }
+
+  it('keeps the anchors and settings, and adds empty chats and limit-hit stores (addChatMeterStoresV6)', async () => {
+    await writeVersion4();
+    expect((await listAllAnchors()).map((a) => a.id)).toEqual(['v4']);
+    expect((await getSettings()).autoSend).toBe(true);
+    const db = await openAnchorsDb();
+    expect(db.version).toBe(6);
+    expect([...db.objectStoreNames].sort()).toEqual(['anchors', 'chats', 'drafts', 'limitHits', 'logFile', 'pendingResumes', 'projects', 'receipts', 'resumes', 'settings']);
+    expect([...db.transaction('chats').store.indexNames]).toEqual(['measuredAt']);
+    expect(await getChatRecord('any')).toBeUndefined();
+    expect(await listLimitHits()).toEqual([]);
+  });
+});
+
+describe('the chat length meter’s records', () => {
+  const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 10, minute)).toISOString();
+
+  it('keeps a chat’s size, changed in one transaction', async () => {
+    await updateChatRecord('c1', (old) => ({ id: 'c1', tokens: 10, measuredAt: at(1), ...(old ?? {}) }));
+    const updated = await updateChatRecord('c1', (old) => ({ ...old!, tokens: 25, measuredAt: at(2), nudgedAt: at(2) }));
+    expect(updated).toEqual({ id: 'c1', tokens: 25, measuredAt: at(2), nudgedAt: at(2) });
+    expect(await getChatRecord('c1')).toEqual(updated);
+  });
+
+  it('refuses a record that does not check out, and writes nothing', async () => {
+    await expect(updateChatRecord('c1', () => ({ id: 'c1', tokens: -1, measuredAt: at(1) }))).rejects.toThrow();
+    expect(await getChatRecord('c1')).toBeUndefined();
+  });
+
+  it(`forgets the chats measured longest ago past ${KEEP_CHATS}`, async () => {
+    const db = await openAnchorsDb();
+    const tx = db.transaction('chats', 'readwrite');
+    for (let i = 0; i < KEEP_CHATS; i += 1) void tx.store.put({ id: `old-${i}`, tokens: i, measuredAt: at(i % 50) });
+    await tx.done;
+    await updateChatRecord('new', () => ({ id: 'new', tokens: 1, measuredAt: at(59) }));
+    expect(await db.count('chats')).toBe(KEEP_CHATS);
+    expect(await getChatRecord('new')).toBeDefined();
+    expect(await getChatRecord('old-0')).toBeUndefined(); // measured at minute 0, among the oldest
+    expect(await getChatRecord('old-49')).toBeDefined();
+  });
+
+  it('keeps each chat’s first hit of the limit, newest first, until reset', async () => {
+    expect(await addLimitHit({ id: 'c1', tokens: 90_000, at: at(1), title: 'One' })).toBe(true);
+    expect(await addLimitHit({ id: 'c2', tokens: 120_000, at: at(2) })).toBe(true);
+    expect(await addLimitHit({ id: 'c1', tokens: 95_000, at: at(3) })).toBe(false);
+    expect(await listLimitHits()).toEqual([
+      { id: 'c2', tokens: 120_000, at: at(2) },
+      { id: 'c1', tokens: 90_000, at: at(1), title: 'One' },
+    ]);
+    await clearLimitHits();
+    expect(await listLimitHits()).toEqual([]);
   });
 });

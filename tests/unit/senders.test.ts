@@ -60,7 +60,7 @@ describe('what each sender may ask', () => {
   });
 
   it('an extension page may not act as the content script', () => {
-    for (const type of ['saveText', 'checkReply', 'anchorRequest', 'undoSave', 'renameAnchor', 'maskSecrets', 'deleteUnmasked', 'openPicker', 'claimPendingResume', 'chatStarted', 'checkHandshake'] as const) {
+    for (const type of ['saveText', 'checkReply', 'anchorRequest', 'undoSave', 'renameAnchor', 'maskSecrets', 'deleteUnmasked', 'openPicker', 'claimPendingResume', 'chatStarted', 'checkHandshake', 'measureChat'] as const) {
       expect(refusal(type, senders.popup, self)).toBe(`${type} is not accepted from an extension page.`);
     }
   });

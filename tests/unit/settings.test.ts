@@ -28,6 +28,12 @@ describe('withDefaults: stored settings are read one key at a time', () => {
     ['staleAfterDays', 400],
     ['rollingAnchors', 'on'],
     ['resumeHandshake', 1],
+    ['chatLimitTokens', 999],
+    ['chatLimitTokens', 64_000.5],
+    ['chatLimitTokens', 3_000_000],
+    ['nudgePercent', 49],
+    ['nudgePercent', 100],
+    ['nudgePercent', '90'],
   ] as const)('an invalid %s (%j) falls back alone; the template and the rest stay', (key, bad) => {
     const stored = {
       template: TEMPLATE,
@@ -38,6 +44,8 @@ describe('withDefaults: stored settings are read one key at a time', () => {
       staleAfterDays: 14,
       rollingAnchors: false,
       resumeHandshake: true,
+      chatLimitTokens: 64_000,
+      nudgePercent: 90,
       [key]: bad,
     };
     const settings = withDefaults(stored);
@@ -57,6 +65,19 @@ describe('withDefaults: stored settings are read one key at a time', () => {
     const settings = withDefaults({ template: TEMPLATE, theme: 'dark', __proto__: { autoSend: true } });
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, template: TEMPLATE });
     expect(Object.keys(settings).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
+  });
+});
+
+describe('the chat length meter’s settings', () => {
+  it('default to a 128,000-token limit and a nudge at 80 %', () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({ chatLimitTokens: 128_000, nudgePercent: 80 });
+  });
+
+  it('say what is wrong with a limit or threshold out of bounds', () => {
+    const error = (patch: object) => SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...patch }).error?.issues[0]?.message;
+    expect(error({ chatLimitTokens: 10 })).toBe('The limit is at least 1,000 tokens.');
+    expect(error({ chatLimitTokens: 1.5e6 + 0.5 })).toBe('Give the limit in whole tokens.');
+    expect(error({ nudgePercent: 100 })).toBe('Nudge at 99 % or less.');
   });
 });
 

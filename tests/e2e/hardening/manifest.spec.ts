@@ -62,7 +62,8 @@ test('the Chrome MV3 build asks for downloads, contextMenus and the two ChatGPT 
   expect(sorted(manifest.host_permissions)).toEqual(HOSTS);
   expectNothingExtra(manifest);
   expect(manifest.web_accessible_resources).toEqual([
-    { resources: ['picker.html'], matches: expect.arrayContaining(HOSTS), use_dynamic_url: true },
+    // The picker page, and the rescue of a full chat, a script the content script imports on a click.
+    { resources: ['picker.html', 'rescue.js'], matches: expect.arrayContaining(HOSTS), use_dynamic_url: true },
   ]);
   expect((manifest.web_accessible_resources as { matches: string[] }[])[0]!.matches).toHaveLength(2);
 });
@@ -73,7 +74,7 @@ test('the Firefox MV2 build asks for the same (hosts inside permissions) and has
   expect(sorted(manifest.permissions)).toEqual([...API_PERMISSIONS, ...HOSTS].sort());
   expect(manifest.host_permissions).toBeUndefined();
   expectNothingExtra(manifest);
-  expect(manifest.web_accessible_resources).toEqual(['picker.html']);
+  expect(manifest.web_accessible_resources).toEqual(['picker.html', 'rescue.js']);
   expect(manifest.browser_specific_settings?.gecko?.id).toBe('gpt-anchors@gpt-anchors.local');
 });
 

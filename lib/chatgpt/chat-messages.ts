@@ -1,0 +1,45 @@
+import { MAX_LENGTH_TEXT } from './generation';
+import { recogniseGeneration } from './generations';
+import { messageTextElement } from './page';
+import { isUsable, querySelectorAllFirst, querySelectorFirst } from './selectors';
+
+/**
+ * The questions the chat length meter and the rescue ask of the page, on any generation: every
+ * message of the chat with its id, role and text, and whether ChatGPT shows its maximum-length
+ * notice. Text is read with `textContent`: cheap, no layout (the meter reads a whole chat at once).
+ */
+
+/** Every message of either role, in the page's order (none on a page no generation recognises). */
+export function chatMessages(doc: Document = document): HTMLElement[] {
+  const generation = recogniseGeneration(doc);
+  return generation ? querySelectorAllFirst(doc, generation.selectors.message) : [];
+}
+
+/** The message's id as ChatGPT keeps it (the same across re-renders), or null. */
+export function messageId(message: Element): string | null {
+  const attribute = recogniseGeneration(message.ownerDocument ?? document)?.messageIdAttribute;
+  return (attribute && message.getAttribute(attribute)) || null;
+}
+
+export function isAssistantMessage(message: Element): boolean {
+  const selectors = recogniseGeneration(message.ownerDocument ?? document)?.selectors.assistantMessage ?? [];
+  return selectors.some((selector) => message.matches(selector));
+}
+
+/** The message's text as shown, without captions and controls around it. */
+export function messageText(message: Element): string {
+  if (isAssistantMessage(message)) return messageTextElement(message).textContent ?? '';
+  const selectors = recogniseGeneration(message.ownerDocument ?? document)?.selectors.userText ?? [];
+  return (querySelectorFirst(message, selectors) ?? message).textContent ?? '';
+}
+
+/** Whether ChatGPT says, on the page now, that this chat has reached its maximum length. */
+export function maxLengthNoticeShown(doc: Document = document): boolean {
+  const selectors = recogniseGeneration(doc)?.selectors.maxLengthNotice ?? [];
+  for (const selector of selectors) {
+    for (const notice of doc.querySelectorAll(selector)) {
+      if (MAX_LENGTH_TEXT.test(notice.textContent ?? '') && isUsable(notice)) return true;
+    }
+  }
+  return false;
+}

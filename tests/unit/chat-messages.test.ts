@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { chatMessages, isAssistantMessage, maxLengthNoticeShown, messageId, messageText } from '../../lib/chatgpt/chat-messages';
+import { loadPage } from './support/chatgpt-pages';
+
+/** The chat length meter's questions, asked of each generation's dated pages. */
+
+const read = () => chatMessages().map((m) => [messageId(m), isAssistantMessage(m) ? 'assistant' : 'user', messageText(m).trim()]);
+
+describe('every message of the chat, with its id, role and text', () => {
+  it('A (section turns): captions left out', () => {
+    loadPage('chatgpt-2026-11-section-max-length.html', 'https://chatgpt.com/c/6a1f0000-0000-4000-8000-0000000000f1');
+    expect(read()).toEqual([
+      ['u-1', 'user', 'Plan the admin panel'],
+      ['a-1', 'assistant', 'Start with the user table.'],
+      ['u-2', 'user', 'And the audit log?'],
+    ]);
+  });
+
+  it('B (web-mobile): the prompt’s own text, not its caption or copy menu', () => {
+    loadPage('chatgpt-2026-10-web-mobile.html', 'https://chatgpt.com/uc/6ac003a8-d54c-83ea-bb04-28d7229e9e47');
+    expect(read()).toEqual([
+      ['b-u-1', 'user', 'Explain vector recall in one sentence'],
+      ['b-a-1', 'assistant', 'It turns queries and items into vectors and finds the closest ones.'],
+    ]);
+  });
+
+  it('C (app shell): prompt and answer of one turn, in order', () => {
+    loadPage('chatgpt-2026-11-app-shell-max-length.html', 'https://chatgpt.com/c/6b000000-0000-4000-8000-0000000000f1');
+    expect(read()).toEqual([
+      ['c-u-1', 'user', 'Outline chapter 3'],
+      ['c-a-1', 'assistant', 'Methods first, then results.'],
+      ['c-u-2', 'user', 'And the threats to validity?'],
+    ]);
+  });
+
+  it('none on a page no generation recognises', () => {
+    document.documentElement.innerHTML = '<body><div data-message-id="x">text</div></body>';
+    expect(chatMessages()).toEqual([]);
+  });
+});
+
+describe('ChatGPT’s maximum-length notice', () => {
+  it.each([
+    ['chatgpt-2026-11-section-max-length.html', 'https://chatgpt.com/c/6a1f0000-0000-4000-8000-0000000000f1'],
+    ['chatgpt-2026-11-web-mobile-max-length.html', 'https://chatgpt.com/uc/6ac003a8-d54c-83ea-bb04-28d7229e9ef1'],
+    ['chatgpt-2026-11-app-shell-max-length.html', 'https://chatgpt.com/c/6b000000-0000-4000-8000-0000000000f1'],
+  ])('is recognised by role and sentence on %s', (file, url) => {
+    loadPage(file, url);
+    expect(maxLengthNoticeShown()).toBe(true);
+  });
+
+  it.each([
+    ['chatgpt-2026-04-section.html', 'https://chatgpt.com/c/6a1f0000-0000-4000-8000-000000000001'],
+    ['chatgpt-2026-10-web-mobile.html', 'https://chatgpt.com/uc/6ac003a8-d54c-83ea-bb04-28d7229e9e47'],
+    ['chatgpt-2026-09-app-shell.html', 'https://chatgpt.com/c/6b000000-0000-4000-8000-000000000003'],
+  ])('is not on %s', (file, url) => {
+    loadPage(file, url);
+    expect(maxLengthNoticeShown()).toBe(false);
+  });
+
+  it('is not any alert, nor the sentence quoted in a message, nor a hidden copy', () => {
+    loadPage('chatgpt-2026-11-app-shell-max-length.html', 'https://chatgpt.com/c/6b000000-0000-4000-8000-0000000000f1');
+    const notice = document.querySelector('[role="alert"]')!;
+    notice.textContent = 'Something went wrong. Try again.';
+    expect(maxLengthNoticeShown()).toBe(false);
+    document.querySelector('[data-markdown-text-style="assistant-message"]')!.textContent =
+      'If you see “You’ve reached the maximum length for this conversation”, start a new chat.';
+    expect(maxLengthNoticeShown()).toBe(false);
+    notice.textContent = "You've reached the maximum length for this conversation.";
+    notice.setAttribute('hidden', '');
+    expect(maxLengthNoticeShown()).toBe(false);
+  });
+});
