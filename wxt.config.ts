@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { CHATGPT_MATCHES } from './lib/chatgpt/hosts';
 import { RANKS_FILE } from './lib/meter/tokenizer';
-import { COMMAND_NAMES, SUGGESTED_KEYS } from './lib/shortcuts';
+import { COMMAND_NAMES, SUGGESTED_KEYS } from './lib/model/shortcuts';
 
 
 /**
@@ -96,7 +96,7 @@ export default defineConfig({
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },
     ],
-    // Keys the browsers bind (lib/shortcuts.ts says why not Alt+Shift+R).
+    // Keys the browsers bind (lib/model/shortcuts.ts says why not Alt+Shift+R).
     commands: {
       [COMMAND_NAMES.save]: {
         suggested_key: { default: SUGGESTED_KEYS.save },

@@ -9,7 +9,7 @@ import { logFileRewriteRuns } from './log-file.bench';
 import { countRun, type CountRun } from './meter.bench';
 import { PARSE_MS_PER_MB, SIZES, parserPage, rawIndexedDbAdd, sameShapeLog, timeShape } from './parser.bench';
 import { ADVERSARIAL_SHAPES } from '../tests/support/adversarial';
-import { planImport } from '../lib/import-plan';
+import { planImport } from '../lib/log/import-plan';
 import {
   COMPOSER,
   LONG_CHAT_TURNS,
@@ -363,7 +363,7 @@ test('the parser on adversarial input: time per input size, in Chromium', async 
       unit: 'ms',
       target: (PARSE_MS_PER_MB * size) / 1_000_000,
       samples: worst.logMs,
-      note: `parseAnchorLog in a blank Chromium page (lib/parse.ts bundled alone), ${runs} runs per shape; the worst shape's runs are the samples ("${worst.shape}"). Medians per shape: ${atSize.map((r) => `${r.shape} ${median(r.logMs).toFixed(1)} ms`).join('; ')}.`,
+      note: `parseAnchorLog in a blank Chromium page (lib/log/parse.ts bundled alone), ${runs} runs per shape; the worst shape's runs are the samples ("${worst.shape}"). Medians per shape: ${atSize.map((r) => `${r.shape} ${median(r.logMs).toFixed(1)} ms`).join('; ')}.`,
       details: { results: atSize },
     });
   }

@@ -16,9 +16,9 @@ const libraryUrl = (extensionId: string) => `chrome-extension://${extensionId}/l
 
 /**
  * Seeds `count` anchors across `projects` projects. The seeding writes the anchors straight into
- * IndexedDB, past lib/db.ts, so the project summaries are not kept; the first page open notices
+ * IndexedDB, past lib/storage/db.ts, so the project summaries are not kept; the first page open notices
  * and rebuilds them (as it would after any such write), and the runs after it are what a person
- * sees every day: lib/db.ts keeps the summaries with every save.
+ * sees every day: lib/storage/db.ts keeps the summaries with every save.
  */
 export async function seedBoard(context: BrowserContext, extensionId: string, count: number, projects: number): Promise<void> {
   const page = await context.newPage();

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { Anchor } from '../lib/anchor';
-import { DEFAULT_TEMPLATE, formatLog } from '../lib/format';
+import type { Anchor } from '../lib/model/anchor';
+import { DEFAULT_TEMPLATE, formatLog } from '../lib/log/format';
 
 /**
  * Export and import of a whole library through the background's messages, sent from an

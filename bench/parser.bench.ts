@@ -1,14 +1,14 @@
 import { buildSync } from 'esbuild';
 import type { BrowserContext, Page } from '@playwright/test';
-import type { Anchor } from '../lib/anchor';
-import { DEFAULT_TEMPLATE, formatLog } from '../lib/format';
-import { MAX_ANCHOR_TEXT } from '../lib/parse';
+import type { Anchor } from '../lib/model/anchor';
+import { DEFAULT_TEMPLATE, formatLog } from '../lib/log/format';
+import { MAX_ANCHOR_TEXT } from '../lib/log/parse';
 import { REPO_ROOT } from '../tests/e2e/support/paths';
 import { ADVERSARIAL_SHAPES } from '../tests/support/adversarial';
 
 /**
  * The parser on hostile input, in Chromium's main thread (where a reply is parsed on ChatGPT's
- * page): lib/parse.ts bundled on its own into a blank page, each adversarial shape of
+ * page): lib/log/parse.ts bundled on its own into a blank page, each adversarial shape of
  * tests/support/adversarial.ts generated in Node at each size, then parsed several times in the
  * page. The budget is linear: 100 ms per MB, so 10 ms at 100 KB and 200 ms at 2 MB.
  */

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { CapturePhase } from '../lib/content/capture';
 import { trusted } from '../lib/content/trusted';
-import { shortcutTitle, type Shortcuts } from '../lib/shortcuts';
+import { shortcutTitle, type Shortcuts } from '../lib/model/shortcuts';
 
 const PHASE_LABELS: Record<CapturePhase, string> = {
   waiting: 'Waiting for ChatGPT…',

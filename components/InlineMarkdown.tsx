@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
-import { parseInlineMarkdown, type InlineNode } from '../lib/inline-markdown';
-import { highlightSegments } from '../lib/library-index';
+import { parseInlineMarkdown, type InlineNode } from '../lib/library/inline-markdown';
+import { highlightSegments } from '../lib/library/library-index';
 
 type Props = {
   /** A field as stored: its **bold**, *italic* and `code` are shown, not their marks. */

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PageCheck as Check } from '../lib/chatgpt/page-check';
 import { isChatGptUrl } from '../lib/chatgpt/hosts';
-import { GENERATION_LABELS, KIND_LABELS, PART_LABELS, PageCheckSchema, formatPageReport, partStatus } from '../lib/page-report';
-import { sendToTab } from '../lib/protocol';
+import { GENERATION_LABELS, KIND_LABELS, PART_LABELS, PageCheckSchema, formatPageReport, partStatus } from '../lib/chatgpt/page-report';
+import { sendToTab } from '../lib/messaging/protocol';
 
 type TabResult = { tabId: number; title: string; host: string } & ({ check: Check } | { error: string });
 

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getSettings, saveSettings } from '../lib/db';
-import { STALE_DAYS } from '../lib/board';
+import { getSettings, saveSettings } from '../lib/storage/db';
+import { STALE_DAYS } from '../lib/library/board';
 import { CHAT_LIMIT_BOUNDS, NUDGE_PERCENT_BOUNDS } from '../lib/meter/limit';
-import { DEFAULT_SETTINGS, SettingsSchema, TEMPLATE_PLACEHOLDER, type Settings } from '../lib/settings';
+import { DEFAULT_SETTINGS, SettingsSchema, TEMPLATE_PLACEHOLDER, type Settings } from '../lib/model/settings';
 import { ShortcutSettings } from './ShortcutSettings';
 
 type Errors = Partial<Record<keyof Settings, string>>;

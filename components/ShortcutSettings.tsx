@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { openShortcutSettings, readShortcuts } from '../lib/bound-shortcuts';
-import { whereToSetShortcuts, type ShortcutCommand } from '../lib/shortcuts';
+import { openShortcutSettings, readShortcuts } from '../lib/messaging/bound-shortcuts';
+import { whereToSetShortcuts, type ShortcutCommand } from '../lib/model/shortcuts';
 import { ShortcutKeys } from './ShortcutKeys';
 import { useShortcuts } from './useShortcuts';
 

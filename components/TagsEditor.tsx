@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatTagInput, parseTagInput } from '../lib/tags';
+import { formatTagInput, parseTagInput } from '../lib/model/tags';
 
 type Props = {
   /** The anchor name the tags belong to (every version of it gets them). */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Shortcuts } from '../lib/shortcuts';
+import type { Shortcuts } from '../lib/model/shortcuts';
 
 /**
  * The keys in force, read when the page shows and again each time it comes back into view (the

@@ -1,4 +1,4 @@
-import type { BoardSort } from '../../lib/board';
+import type { BoardSort } from '../../lib/library/board';
 
 export type GroupBy = 'project' | 'tag';
 export type BoardFilters = { query: string; tag: string; staleOnly: boolean; sort: BoardSort; groupBy: GroupBy };

@@ -1,15 +1,15 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import type { Anchor } from '../../lib/anchor';
-import { projectOf } from '../../lib/anchor-fields';
-import { boardCards, summarizeTags, type BoardCard } from '../../lib/board';
-import { countTags, hasTag } from '../../lib/tags';
+import type { Anchor } from '../../lib/model/anchor';
+import { projectOf } from '../../lib/model/anchor-fields';
+import { boardCards, summarizeTags, type BoardCard } from '../../lib/library/board';
+import { countTags, hasTag } from '../../lib/model/tags';
 import { Notice, type NoticeState } from '../popup/Notice';
 import { BoardToolbar, type BoardFilters } from './BoardToolbar';
 import { loadActions, warmActions } from './lazy';
 import { ProjectCard } from './ProjectCard';
 import { LazyProjectDetails as ProjectDetails } from './lazy-details';
 import { useBoard, useNow } from './useBoard';
-import { isNewer } from '../../lib/order';
+import { isNewer } from '../../lib/model/order';
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

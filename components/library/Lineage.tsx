@@ -1,5 +1,5 @@
-import type { ChatRef, TimelineItem } from '../../lib/timeline';
-import { exactTime } from '../../lib/time';
+import type { ChatRef, TimelineItem } from '../../lib/library/timeline';
+import { exactTime } from '../../lib/model/time';
 
 const SHORT: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
@@ -26,7 +26,7 @@ function When({ iso, timeKnown = true }: { iso: string; timeKnown?: boolean }) {
   );
 }
 
-/** A chat: a link that opens it (only ever to ChatGPT, see lib/timeline.ts), named by its title when known. */
+/** A chat: a link that opens it (only ever to ChatGPT, see lib/library/timeline.ts), named by its title when known. */
 function Chat({ chat }: { chat: ChatRef }) {
   const label = chat.title ? `chat “${chat.title}”` : 'a chat';
   if (!chat.url) return <span>{label}</span>;

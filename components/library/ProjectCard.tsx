@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { openDependencies, type BoardCard } from '../../lib/board';
-import { relativeTime, exactTime } from '../../lib/time';
+import { openDependencies, type BoardCard } from '../../lib/library/board';
+import { relativeTime, exactTime } from '../../lib/model/time';
 import { InlineMarkdown } from '../InlineMarkdown';
 
 /** How many open dependencies a card lists before "and N more". */

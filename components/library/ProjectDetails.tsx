@@ -1,10 +1,10 @@
 import { useMemo } from 'preact/hooks';
-import type { Anchor } from '../../lib/anchor';
-import type { ResumeRecord } from '../../lib/lineage';
-import { buildTimeline } from '../../lib/timeline';
+import type { Anchor } from '../../lib/model/anchor';
+import type { ResumeRecord } from '../../lib/model/lineage';
+import { buildTimeline } from '../../lib/library/timeline';
 import { TagsEditor } from '../TagsEditor';
 import { Lineage } from './Lineage';
-import { newestOf } from '../../lib/order';
+import { newestOf } from '../../lib/model/order';
 
 type Props = {
   id: string;

@@ -6,11 +6,11 @@ import {
   listResumes,
   rebuildProjectSummaries,
   setTags,
-} from '../../lib/db';
-import { formatResumeText } from '../../lib/format';
+} from '../../lib/storage/db';
+import { formatResumeText } from '../../lib/log/format';
 import { LONG_RESUME_CHARS } from '../../lib/content/resume';
 import { wakeBackgroundOnWrites } from '../../lib/log-file/wake-background';
-import { sendToBackground } from '../../lib/protocol';
+import { sendToBackground } from '../../lib/messaging/protocol';
 
 /**
  * The library page's heavy half (zod, idb, the message protocol), loaded after the board has

@@ -1,17 +1,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Anchor } from '../../lib/anchor';
-import { sameSummaries, staleDaysFrom, summarizeProjects, type ProjectSummary } from '../../lib/board';
-import { watchChanges } from '../../lib/changes';
-import { readAllAnchors, readProjectSummaries, readResumes, readStoredSettings } from '../../lib/db-read';
-import type { ResumeRecord } from '../../lib/lineage';
+import type { Anchor } from '../../lib/model/anchor';
+import { sameSummaries, staleDaysFrom, summarizeProjects, type ProjectSummary } from '../../lib/library/board';
+import { watchChanges } from '../../lib/storage/changes';
+import { readAllAnchors, readProjectSummaries, readResumes, readStoredSettings } from '../../lib/storage/db-read';
+import type { ResumeRecord } from '../../lib/model/lineage';
 import { loadActions } from './lazy';
 
 /**
- * The board's data. It paints from the stored project summaries (lib/db.ts keeps one per
+ * The board's data. It paints from the stored project summaries (lib/storage/db.ts keeps one per
  * project with every write: 200 small records instead of 10,000 anchors), then reads the whole
  * library and the lineage for the details and the tag view, and checks the summaries against it:
- * anchors written past lib/db.ts (the tests' seeding) get their summaries rebuilt. All reads are
- * zod-free (lib/db-read.ts) until the database must be created or upgraded.
+ * anchors written past lib/storage/db.ts (the tests' seeding) get their summaries rebuilt. All reads are
+ * zod-free (lib/storage/db-read.ts) until the database must be created or upgraded.
  */
 
 export type BoardData = {
@@ -84,7 +84,7 @@ export function useBoard(): BoardData {
         update({ ...library, summaries: fresh, error: null });
         if (first) performance.mark('board-checked');
         if (!sameSummaries(stored, fresh)) {
-          // Written past lib/db.ts: the board shows the truth now, and keeps it for next time.
+          // Written past lib/storage/db.ts: the board shows the truth now, and keeps it for next time.
           void (await loadActions()).rebuildProjectSummaries().catch(fail);
         }
       } catch (error) {

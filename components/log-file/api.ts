@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { forgetLogFolder, getLogFolder, getLogWriteState, saveLogFolder } from '../../lib/db';
-import { watchChanges } from '../../lib/changes';
+import { forgetLogFolder, getLogFolder, getLogWriteState, saveLogFolder } from '../../lib/storage/db';
+import { watchChanges } from '../../lib/storage/changes';
 import { askWritePermission } from '../../lib/log-file/folder';
 import { logFileView, type LogFileView, type LogFolder, type Resolution } from '../../lib/log-file/records';
-import { sendToBackground } from '../../lib/protocol';
+import { sendToBackground } from '../../lib/messaging/protocol';
 
 /**
  * What the log file's UI (LogFileStatus, LogFolderSettings) may do, as one object, so the

@@ -1,5 +1,5 @@
-import { watchChanges } from '../../lib/changes';
-import { clearLimitHits, getSettings, listLimitHits } from '../../lib/db';
+import { watchChanges } from '../../lib/storage/changes';
+import { clearLimitHits, getSettings, listLimitHits } from '../../lib/storage/db';
 import type { LimitHitRecord } from '../../lib/meter/records';
 
 /** What the options page's limit history needs; the real one reads IndexedDB, tests pass a fake. */

@@ -1,10 +1,10 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Anchor } from '../../lib/anchor';
+import type { Anchor } from '../../lib/model/anchor';
 import { LONG_RESUME_CHARS } from '../../lib/content/resume';
-import { formatResumeText } from '../../lib/format';
-import { queryIndex, type AnchorGroup } from '../../lib/library-index';
-import { searchTerms } from '../../lib/search';
-import { exactTime, relativeTime } from '../../lib/time';
+import { formatResumeText } from '../../lib/log/format';
+import { queryIndex, type AnchorGroup } from '../../lib/library/library-index';
+import { searchTerms } from '../../lib/library/search';
+import { exactTime, relativeTime } from '../../lib/model/time';
 import { InlineMarkdown } from '../InlineMarkdown';
 import { ShortcutKeys } from '../ShortcutKeys';
 import { useShortcuts } from '../useShortcuts';

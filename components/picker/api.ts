@@ -1,7 +1,7 @@
-import type { Anchor } from '../../lib/anchor';
-import { readShortcuts } from '../../lib/bound-shortcuts';
+import type { Anchor } from '../../lib/model/anchor';
+import { readShortcuts } from '../../lib/messaging/bound-shortcuts';
 import { claimSession, close, loadLibrary, pick, watchLibrary, type FirstScreen } from '../../lib/picker/session';
-import type { Shortcuts } from '../../lib/shortcuts';
+import type { Shortcuts } from '../../lib/model/shortcuts';
 
 /** What the picker asks of the extension, as one object so tests can hand it a fake. */
 export type { FirstScreen };

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Anchor } from '../../lib/anchor';
-import { buildIndex, prepareSearch, type LibraryIndex } from '../../lib/library-index';
+import type { Anchor } from '../../lib/model/anchor';
+import { buildIndex, prepareSearch, type LibraryIndex } from '../../lib/library/library-index';
 import type { PickerApi } from './api';
 
 /** `loading`: only the newest anchors are in so far (`total`: how many there are, when known). */
@@ -10,7 +10,7 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 
 /**
  * The library, read once the picker's session is claimed (`ready`) and again whenever it
- * changes; every keystroke then searches it in memory (lib/library-index.ts, the popup's search).
+ * changes; every keystroke then searches it in memory (lib/library/library-index.ts, the popup's search).
  */
 export function usePickerLibrary(api: PickerApi, ready: boolean): PickerLibrary {
   const [anchors, setAnchors] = useState<Anchor[] | null>(null);

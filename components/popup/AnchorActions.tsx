@@ -1,5 +1,5 @@
-import type { Anchor } from '../../lib/anchor';
-import type { AnchorGroup } from '../../lib/library-index';
+import type { Anchor } from '../../lib/model/anchor';
+import type { AnchorGroup } from '../../lib/library/library-index';
 import { errorText, usePopupApi } from './context';
 import { loadActions } from './lazy';
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { AnchorGroup } from '../../lib/library-index';
+import type { AnchorGroup } from '../../lib/library/library-index';
 import { TagsEditor } from '../TagsEditor';
 import { AnchorActions } from './AnchorActions';
 import { usePopupApi } from './context';

@@ -1,6 +1,6 @@
-import { matchSnippet, resumeStats, type AnchorGroup } from '../../lib/library-index';
+import { matchSnippet, resumeStats, type AnchorGroup } from '../../lib/library/library-index';
 import { shortTokens } from '../../lib/meter/reading';
-import { relativeTime } from '../../lib/time';
+import { relativeTime } from '../../lib/model/time';
 import { AnchorDetails } from './AnchorDetails';
 import { InlineMarkdown } from '../InlineMarkdown';
 import { Highlight } from './Highlight';

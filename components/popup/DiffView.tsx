@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { diffAnchors, type FieldDiff } from '../../lib/diff';
-import { FIELD_TITLES, type AnchorGroup } from '../../lib/library-index';
+import { diffAnchors, type FieldDiff } from '../../lib/library/diff';
+import { FIELD_TITLES, type AnchorGroup } from '../../lib/library/library-index';
 import { InlineMarkdown } from '../InlineMarkdown';
 
 /** What changed between the version on show and another one (by default the one before it). */

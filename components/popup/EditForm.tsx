@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { AnchorDraftSchema, FIELD_LABELS, type Anchor, type AnchorDraft } from '../../lib/anchor';
-import { EditConflict, deleteDraft, getDraft, putDraft, type EditDraft } from '../../lib/db';
+import { AnchorDraftSchema, FIELD_LABELS, type Anchor, type AnchorDraft } from '../../lib/model/anchor';
+import { EditConflict, deleteDraft, getDraft, putDraft, type EditDraft } from '../../lib/storage/db';
 import { latestVersionId, saveEditedVersion } from './edits';
 
 type Field = keyof AnchorDraft;
@@ -44,7 +44,7 @@ const valuesOf = (anchor: Anchor): Values => ({
 
 /**
  * Edits a version; saving stores a new version and leaves the old one in the history. What is
- * typed is kept as a draft (lib/db.ts, per edited version) until it is saved or cancelled, so a
+ * typed is kept as a draft (lib/storage/db.ts, per edited version) until it is saved or cancelled, so a
  * popup that closes loses nothing: the draft comes back when the popup opens again. A version
  * saved by someone else meanwhile (another window) is not silently outdone: the save says so and
  * offers to save this edit as a new version anyway.

@@ -3,7 +3,7 @@ import { useShortcuts } from '../useShortcuts';
 import { errorText, usePopupApi } from './context';
 
 /** The browser API is in a chunk of its own: it is no reason to load more before the first paint. */
-const shortcutsModule = () => import('../../lib/bound-shortcuts');
+const shortcutsModule = () => import('../../lib/messaging/bound-shortcuts');
 const readShortcuts = () => shortcutsModule().then((module) => module.readShortcuts());
 
 /** The first thing a new user sees: how the first anchor gets here, with the save key in force. */

@@ -1,4 +1,4 @@
-import { highlightSegments } from '../../lib/library-index';
+import { highlightSegments } from '../../lib/library/library-index';
 
 /** Text with its search matches in `<mark>`: text nodes only, so markup in a field stays text. */
 export function Highlight({ text, terms }: { text: string; terms: string[] }) {

@@ -1,4 +1,4 @@
-import type { AnchorGroup } from '../../lib/library-index';
+import type { AnchorGroup } from '../../lib/library/library-index';
 import { usePopupApi } from './context';
 import { RelTime } from './RelTime';
 

@@ -1,7 +1,7 @@
 import type { Ref } from 'preact';
 import { useMemo } from 'preact/hooks';
-import { queryIndex, type AnchorGroup, type LibraryIndex, type SortOrder } from '../../lib/library-index';
-import { searchTerms } from '../../lib/search';
+import { queryIndex, type AnchorGroup, type LibraryIndex, type SortOrder } from '../../lib/library/library-index';
+import { searchTerms } from '../../lib/library/search';
 import { EmptyState } from './EmptyState';
 import { LibraryList } from './LibraryList';
 import { Toolbar } from './Toolbar';

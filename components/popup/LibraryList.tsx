@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { AnchorGroup } from '../../lib/library-index';
+import type { AnchorGroup } from '../../lib/library/library-index';
 import { AnchorRow } from './AnchorRow';
 import { usePopupApi } from './context';
 import { markSearchRendered } from './perf';

@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import type { LibraryIndex, SortOrder } from '../../lib/library-index';
+import type { LibraryIndex, SortOrder } from '../../lib/library/library-index';
 import { noteSearchKey } from './perf';
 
 type Props = {

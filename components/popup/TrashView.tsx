@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Anchor } from '../../lib/anchor';
+import type { Anchor } from '../../lib/model/anchor';
 import { errorText, usePopupApi } from './context';
 import { loadActions } from './lazy';
 import { RelTime } from './RelTime';
 import { VirtualList } from './VirtualList';
-import { instant, newestFirst } from '../../lib/order';
+import { instant, newestFirst } from '../../lib/model/order';
 
 const ROW_HEIGHT = 64;
 

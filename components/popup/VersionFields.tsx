@@ -1,6 +1,6 @@
-import type { Anchor } from '../../lib/anchor';
+import type { Anchor } from '../../lib/model/anchor';
 import { isChatGptUrl } from '../../lib/chatgpt/hosts';
-import { FIELD_TITLES } from '../../lib/library-index';
+import { FIELD_TITLES } from '../../lib/library/library-index';
 import { InlineMarkdown } from '../InlineMarkdown';
 
 /** One version's fields, their inline markdown shown (multi-line fields keep their lines through CSS). */

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Anchor } from '../../lib/anchor';
+import type { Anchor } from '../../lib/model/anchor';
 import { LONG_RESUME_CHARS } from '../../lib/content/resume';
 import {
   EditConflict,
@@ -15,13 +15,13 @@ import {
   setTags,
   trashAnchors,
   type EditDraft,
-} from '../../lib/db';
-import { formatLogEntry, formatResumeText } from '../../lib/format';
+} from '../../lib/storage/db';
+import { formatLogEntry, formatResumeText } from '../../lib/log/format';
 import { wakeBackgroundOnWrites } from '../../lib/log-file/wake-background';
-import { sendToBackground } from '../../lib/protocol';
+import { sendToBackground } from '../../lib/messaging/protocol';
 
 /**
- * The popup's heavy half, loaded lazily (see lazy.ts): writes go through lib/db.ts, which
+ * The popup's heavy half, loaded lazily (see lazy.ts): writes go through lib/storage/db.ts, which
  * validates with zod and tells every open page that the library changed.
  */
 

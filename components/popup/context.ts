@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Anchor } from '../../lib/anchor';
+import type { Anchor } from '../../lib/model/anchor';
 
 /** What any popup component may ask of the app shell, without threading callbacks through rows. */
 export interface PopupApi {

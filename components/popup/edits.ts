@@ -1,6 +1,6 @@
-import { sameDraft, type Anchor, type AnchorDraft } from '../../lib/anchor';
-import { addAnchor, addVersionIfUnchanged, listVersions } from '../../lib/db';
-import { newAnchor } from '../../lib/new-anchor';
+import { sameDraft, type Anchor, type AnchorDraft } from '../../lib/model/anchor';
+import { addAnchor, addVersionIfUnchanged, listVersions } from '../../lib/storage/db';
+import { newAnchor } from '../../lib/model/new-anchor';
 
 /** Saving an edit from the popup: what EditForm needs, apart from the rest of the popup's actions. */
 

@@ -1,5 +1,5 @@
-import type { AnchorGroup } from '../../lib/library-index';
-import { describeSecrets } from '../../lib/secrets';
+import type { AnchorGroup } from '../../lib/library/library-index';
+import { describeSecrets } from '../../lib/model/secrets';
 
 /**
  * What looks like a secret in any version of a group (kind, field, masked snippet); computed for

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Anchor } from '../../lib/anchor';
-import { watchChanges } from '../../lib/changes';
-import { buildIndex, prepareSearch, type LibraryIndex } from '../../lib/library-index';
-import { readAllAnchors, readNewestAnchors } from '../../lib/db-read';
+import type { Anchor } from '../../lib/model/anchor';
+import { watchChanges } from '../../lib/storage/changes';
+import { buildIndex, prepareSearch, type LibraryIndex } from '../../lib/library/library-index';
+import { readAllAnchors, readNewestAnchors } from '../../lib/storage/db-read';
 import { errorText } from './context';
 import { loadActions } from './lazy';
 
@@ -32,7 +32,7 @@ type Loaded = { anchors: Anchor[]; partial: boolean };
 
 /**
  * Every stored anchor, kept current: the first screen at once, then the whole library (both
- * without zod, see lib/db-read.ts), then again whenever any extension page or the background
+ * without zod, see lib/storage/db-read.ts), then again whenever any extension page or the background
  * announces a change.
  */
 export function useLibrary(): Library {

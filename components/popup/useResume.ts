@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { Anchor } from '../../lib/anchor';
+import type { Anchor } from '../../lib/model/anchor';
 import { errorText, type PopupApi } from './context';
 import { loadActions } from './lazy';
 

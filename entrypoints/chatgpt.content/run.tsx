@@ -11,9 +11,9 @@ import { createChatLength } from '../../lib/content/chat-length';
 import { createController, type Controller } from '../../lib/content/controller';
 import { createShadowHost } from '../../lib/content/shadow-host';
 import { trusted } from '../../lib/content/trusted';
-import type { ReplyKind } from '../../lib/messages';
-import { answerMessages } from '../../lib/protocol';
-import { tabChecks, type TabPayloads, type TabResponses } from '../../lib/tab-requests';
+import type { ReplyKind } from '../../lib/messaging/messages';
+import { answerMessages } from '../../lib/messaging/protocol';
+import { tabChecks, type TabPayloads, type TabResponses } from '../../lib/messaging/tab-requests';
 
 /**
  * GPT Anchors on a ChatGPT page, for as long as `life` lasts (WXT's `ctx.signal`: it aborts when

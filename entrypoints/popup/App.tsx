@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FunctionComponent } from 'preact';
-import type { Anchor } from '../../lib/anchor';
+import type { Anchor } from '../../lib/model/anchor';
 import type { EditForm as EditFormType } from '../../components/popup/EditForm';
 import { PopupApiContext, errorText, type PopupApi } from '../../components/popup/context';
 import { PopupLogFile } from '../../components/log-file/PopupLogFile';

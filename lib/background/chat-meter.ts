@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { Source } from '../anchor';
-import { addLimitHit, getChatRecord, getSettings, listLimitHits, updateChatRecord } from '../db';
-import type { CheckedBackgroundPayloads } from '../messages';
+import type { Source } from '../model/anchor';
+import { addLimitHit, getChatRecord, getSettings, listLimitHits, updateChatRecord } from '../storage/db';
+import type { CheckedBackgroundPayloads } from '../messaging/messages';
 import { ChatCounts } from '../meter/chat-counts';
 import { chatLimit, percentOf } from '../meter/limit';
 import type { ChatMeterReading } from '../meter/reading';

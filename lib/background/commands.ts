@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { CHATGPT_MATCHES, NEW_CHAT_URL, isChatGptUrl } from '../chatgpt/hosts';
-import { sendToTab } from '../protocol';
-import { COMMAND_NAMES } from '../shortcuts';
+import { sendToTab } from '../messaging/protocol';
+import { COMMAND_NAMES } from '../model/shortcuts';
 
 const COMMANDS: Record<string, 'save' | 'resume'> = {
   [COMMAND_NAMES.save]: 'save',

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
-import { formatBackup } from '../backup';
-import { fillTemplate, formatLog, formatResumeText } from '../format';
+import { formatBackup } from '../log/backup';
+import { fillTemplate, formatLog, formatResumeText } from '../log/format';
 import {
   addAnchors,
   getAnchor,
@@ -11,17 +11,17 @@ import {
   listResumes,
   setPendingResume,
   takePendingResume,
-} from '../db';
-import { planImport } from '../import-plan';
+} from '../storage/db';
+import { planImport } from '../log/import-plan';
 import { checkLogFile, resolveLogFileChange, scheduleLogWrite } from '../log-file/keeper';
-import { backgroundChecks, type BackgroundResponses, type CheckedBackgroundPayloads, type ResumeOrder } from '../messages';
-import { answerMessages, sendToTab, type Handlers } from '../protocol';
-import { withHandshake } from '../rolling';
-import { shortcutsFrom } from '../shortcuts';
+import { backgroundChecks, type BackgroundResponses, type CheckedBackgroundPayloads, type ResumeOrder } from '../messaging/messages';
+import { answerMessages, sendToTab, type Handlers } from '../messaging/protocol';
+import { withHandshake } from '../log/rolling';
+import { shortcutsFrom } from '../model/shortcuts';
 import { NEW_CHAT_URL } from '../chatgpt/hosts';
 import { downloadText, localDateStamp } from './download';
 import { measureChat } from './chat-meter';
-import { suggestAnchorName } from '../names';
+import { suggestAnchorName } from '../model/names';
 import { anchorRequest, chatStarted, checkHandshake, handshakeAsked, recordTabResume, rollingSaveName } from './lineage';
 import { checkReply, deleteUnmaskedFromPage, maskFromPage, renameFromPage, saveTextFromPage, undoFromPage } from './page-actions';
 import { claimPickerSession, endPickerSession, openPickerSession, pickerLibraryPage, requirePickerSession } from './picker-sessions';

@@ -1,12 +1,12 @@
 import type { Browser } from 'wxt/browser';
-import type { Anchor, AnchorDraft, Origin } from '../anchor';
+import type { Anchor, AnchorDraft, Origin } from '../model/anchor';
 import { isChatGptUrl } from '../chatgpt/hosts';
 import { conversationIdFromPath, isTemporaryConversationId } from '../chatgpt/urls';
-import { bindResumedChat, getAnchor, listVersions, recordResumeInTab, resumeOfConversation, updateResume } from '../db';
-import type { ResumeRecord } from '../lineage';
-import type { AnchorRequest, ChatStarted, HandshakeResult } from '../messages';
-import { anchorRequestText, compareNextAction, handshakeSentence } from '../rolling';
-import type { Settings } from '../settings';
+import { bindResumedChat, getAnchor, listVersions, recordResumeInTab, resumeOfConversation, updateResume } from '../storage/db';
+import type { ResumeRecord } from '../model/lineage';
+import type { AnchorRequest, ChatStarted, HandshakeResult } from '../messaging/messages';
+import { anchorRequestText, compareNextAction, handshakeSentence } from '../log/rolling';
+import type { Settings } from '../model/settings';
 
 /**
  * Lineage in the background: a ChatGPT tab's resume is recorded against the tab; the page reports

@@ -1,4 +1,4 @@
-import { AnchorDraftSchema, AnchorNameSchema, LIMITS, describeZodError, sameDraft, type Anchor, type AnchorDraft, type Origin, type Source } from '../anchor';
+import { AnchorDraftSchema, AnchorNameSchema, LIMITS, describeZodError, sameDraft, type Anchor, type AnchorDraft, type Origin, type Source } from '../model/anchor';
 import {
   addReplacingVersion,
   getAnchor,
@@ -9,13 +9,13 @@ import {
   trashAnchors,
   updateAnchor,
   type SaveReceipt,
-} from '../db';
-import { findSaved, saveAnchorVersion, type SaveRequest } from '../library';
-import type { MaskResult, ReplyKind, SaveResult, SaveTextResult, UndoResult } from '../messages';
-import { suggestAnchorName } from '../names';
-import { parseAnchorText, type ParseResult } from '../parse';
-import { maskSecretsInDraft } from '../secrets';
-import { newAnchor } from '../new-anchor';
+} from '../storage/db';
+import { findSaved, saveAnchorVersion, type SaveRequest } from '../storage/library';
+import type { MaskResult, ReplyKind, SaveResult, SaveTextResult, UndoResult } from '../messaging/messages';
+import { suggestAnchorName } from '../model/names';
+import { parseAnchorText, type ParseResult } from '../log/parse';
+import { maskSecretsInDraft } from '../model/secrets';
+import { newAnchor } from '../model/new-anchor';
 import { chatTokensOf } from './chat-meter';
 
 /**

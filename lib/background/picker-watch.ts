@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
-import { watchChanges } from '../changes';
-import { PICKER_PORT, type PickerPortMessage } from '../picker-link';
+import { watchChanges } from '../storage/changes';
+import { PICKER_PORT, type PickerPortMessage } from '../messaging/picker-link';
 import { senderKind, thisExtension } from './senders';
 
 /**

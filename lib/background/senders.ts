@@ -1,11 +1,11 @@
 import { browser, type Browser } from 'wxt/browser';
 import { isChatGptUrl } from '../chatgpt/hosts';
-import { backgroundAudience, type BackgroundRequest } from '../messages';
+import { backgroundAudience, type BackgroundRequest } from '../messaging/messages';
 
 /**
  * Who is asking. The browser fills in a message's sender (extension id, frame, URL), so a page
  * cannot claim to be someone else; these rules decide what each kind of sender may ask for
- * (lib/messages.ts, `backgroundAudience`).
+ * (lib/messaging/messages.ts, `backgroundAudience`).
  */
 
 export type SenderKind = 'chatgptTab' | 'extensionPage';

@@ -1,9 +1,9 @@
-import type { Source } from '../anchor';
+import type { Source } from '../model/anchor';
 import type { PagePart, PageGeneration } from './generation';
 import { anyGenerationSelector, recogniseGeneration } from './generations';
 import { findFirstUsable, querySelectorAllFirst, querySelectorFirst } from './selectors';
 import { conversationIdFromPath, pageKind, pathHasMessages } from './urls';
-import { LIMITS } from '../limits';
+import { LIMITS } from '../model/limits';
 
 /**
  * Reading ChatGPT's page: where things are and what state the chat is in, asked of whichever page

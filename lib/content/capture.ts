@@ -1,4 +1,4 @@
-import type { Source } from '../anchor';
+import type { Source } from '../model/anchor';
 import { clearComposer, clickSend, composerText, fillComposer } from '../chatgpt/composer';
 import { readMessageText } from '../chatgpt/message-text';
 import {
@@ -15,8 +15,8 @@ import {
 } from '../chatgpt/page';
 import { pageKind } from '../chatgpt/urls';
 import { WaitCancelled, WaitTimeout, waitFor, waitUntilStable } from '../chatgpt/wait';
-import type { AnchorRequest, SaveResult, SaveTextResult } from '../messages';
-import { MAX_REPLY_TEXT, mayBeAnchor, tooLongToRead } from '../reply-text';
+import type { AnchorRequest, SaveResult, SaveTextResult } from '../messaging/messages';
+import { MAX_REPLY_TEXT, mayBeAnchor, tooLongToRead } from '../model/reply-text';
 import { pageChanged, settledMissingParts } from './drift';
 
 export { pageChanged } from './drift';
@@ -48,7 +48,7 @@ export function readReply(message: Element, what = 'This reply'): string {
 
 /**
  * Whether a finished message may deserve a *Save this anchor* button, by a look at its raw text
- * (lib/reply-text.ts); the background then says what it is. Spares a long chat's other replies.
+ * (lib/model/reply-text.ts); the background then says what it is. Spares a long chat's other replies.
  */
 export function mayOfferAnchor(message: Element): boolean {
   return mayBeAnchor(messageTextElement(message).textContent ?? '');

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ChatMeterReading } from '../meter/reading';
-import { sendToBackground } from '../protocol';
+import { sendToBackground } from '../messaging/protocol';
 import type { CaptureOptions } from './capture';
 import type { Controller } from './controller';
 import { createChatMeter } from './meter';

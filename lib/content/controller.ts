@@ -1,19 +1,19 @@
-import type { Anchor, Origin, Source } from '../anchor';
+import type { Anchor, Origin, Source } from '../model/anchor';
 import { pageTheme } from '../chatgpt/mount';
 import { chatTitle, messageSource } from '../chatgpt/page';
 import { newChatUrl, pageKind } from '../chatgpt/urls';
 import { WaitCancelled, WaitTimeout } from '../chatgpt/wait';
-import type { ReplyKind, ResumeOrder, SaveTextResult } from '../messages';
-import { sendToBackground } from '../protocol';
-import type { Shortcuts } from '../shortcuts';
-import { MAX_REPLY_TEXT, tooLongToRead } from '../reply-text';
+import type { ReplyKind, ResumeOrder, SaveTextResult } from '../messaging/messages';
+import { sendToBackground } from '../messaging/protocol';
+import type { Shortcuts } from '../model/shortcuts';
+import { MAX_REPLY_TEXT, tooLongToRead } from '../model/reply-text';
 import { CANCELLED_BY_USER, CaptureError, captureFromChat, readReply, type CaptureOptions, type CapturePhase } from './capture';
 import { pageChanged, settledMissingParts } from './drift';
 import { followResumedChat } from './lineage';
 import { mountPickerFrame, type PickerFrame } from './picker-frame';
 import { resumeIntoChat } from './resume';
 import { createStore } from './store';
-import { LIMITS } from '../limits';
+import { LIMITS } from '../model/limits';
 
 /** After a save: `receipt` is what Undo, Rename and Mask may touch (lib/background/page-actions.ts). */
 export type SavedToast = { kind: 'saved'; anchor: Anchor; duplicate: boolean; secrets: string[]; receipt: string };

@@ -1,8 +1,8 @@
 import { assistantMessages, firstMessageText } from '../chatgpt/page';
 import { conversationIdFromPath, isTemporaryConversationId } from '../chatgpt/urls';
 import { delay } from '../chatgpt/wait';
-import { sendToBackground } from '../protocol';
-import { MAX_HANDSHAKE_REPLY } from '../reply-text';
+import { sendToBackground } from '../messaging/protocol';
+import { MAX_HANDSHAKE_REPLY } from '../model/reply-text';
 import { readReply, waitForReply } from './capture';
 
 /**

@@ -1,7 +1,7 @@
 import { chatMessages, maxLengthNoticeShown, messageId, messageText } from '../chatgpt/chat-messages';
 import { messageSource } from '../chatgpt/page';
 import { conversationIdFromPath } from '../chatgpt/urls';
-import type { BackgroundPayloads } from '../messages';
+import type { BackgroundPayloads } from '../messaging/messages';
 import type { ChatMeterReading } from '../meter/reading';
 
 /**

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { PICKER_PAGE, PICKER_TOKEN_PREFIX } from '../picker-link';
+import { PICKER_PAGE, PICKER_TOKEN_PREFIX } from '../messaging/picker-link';
 
 /**
  * The picker lists the library, so it does not live in ChatGPT's page: it is an extension page

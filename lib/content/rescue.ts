@@ -1,11 +1,11 @@
-import type { Source } from '../anchor';
+import type { Source } from '../model/anchor';
 import { attachFile } from '../chatgpt/attach';
 import { chatMessages, isAssistantMessage, messageText } from '../chatgpt/chat-messages';
 import { clickSend, fillComposer } from '../chatgpt/composer';
 import { assistantMessages, messageSource } from '../chatgpt/page';
 import { newChatUrl, pageKind } from '../chatgpt/urls';
 import { WaitCancelled, WaitTimeout } from '../chatgpt/wait';
-import type { SaveResult } from '../messages';
+import type { SaveResult } from '../messaging/messages';
 import { CANCELLED_BY_USER, CaptureError, readReply, stopReply, waitForReply, type CaptureOptions } from './capture';
 import { pageChanged } from './drift';
 import { RESCUE_PENDING } from './rescue-entry';

@@ -2,7 +2,7 @@ import { clickSend, composerIsEmpty, composerText, fillComposer } from '../chatg
 import { chatHasMessages, findComposer, findNewChatControl } from '../chatgpt/page';
 import { pageKind } from '../chatgpt/urls';
 import { WaitCancelled, delay, waitFor, waitUntilStable } from '../chatgpt/wait';
-import type { ResumeOrder } from '../messages';
+import type { ResumeOrder } from '../messaging/messages';
 import { CaptureError } from './capture';
 import { pageChanged, settledMissingParts } from './drift';
 

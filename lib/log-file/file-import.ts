@@ -1,11 +1,11 @@
-import { AnchorDraftSchema, sameDraft, type Anchor, type AnchorDraft } from '../anchor';
-import { planImport } from '../import-plan';
-import { parseAnchorLog } from '../parse';
-import { draftOf } from '../anchor-fields';
+import { AnchorDraftSchema, sameDraft, type Anchor, type AnchorDraft } from '../model/anchor';
+import { planImport } from '../log/import-plan';
+import { parseAnchorLog } from '../log/parse';
+import { draftOf } from '../model/anchor-fields';
 
 /**
  * What to take from log files changed elsewhere. Each file goes through the ordinary import
- * (lib/import-plan.ts: all or nothing, duplicates skipped); what it would add is then told apart:
+ * (lib/log/import-plan.ts: all or nothing, duplicates skipped); what it would add is then told apart:
  * an entry with the name and the minute of one the file should hold but other text is that entry,
  * *changed*; anything else is *new*. Entries deleted from the file stay in the library. Pure.
  */
@@ -46,7 +46,7 @@ export function planFileImport(input: { files: ChangedFile[]; library: Anchor[];
   return { ok: true, added, edited };
 }
 
-/** What lib/db.ts storeFileImport writes: new anchors and the previous text of edited ones (in the trash), and the edited ones. */
+/** What lib/storage/db.ts storeFileImport writes: new anchors and the previous text of edited ones (in the trash), and the edited ones. */
 export function changesToStore(
   plan: Extract<FileImport, { ok: true }>,
   { now, newId }: { now: string; newId: () => string },

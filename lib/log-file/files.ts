@@ -1,6 +1,6 @@
-import type { Anchor } from '../anchor';
-import { projectOf } from '../anchor-fields';
-import { anchorsToExport, formatLog, type LogOptions } from '../format';
+import type { Anchor } from '../model/anchor';
+import { projectOf } from '../model/anchor-fields';
+import { anchorsToExport, formatLog, type LogOptions } from '../log/format';
 import { LOG_FILE_NAME } from './file-name';
 
 /**

@@ -1,4 +1,4 @@
-import { changesLog, onChangeMadeHere } from '../changes';
+import { changesLog, onChangeMadeHere } from '../storage/changes';
 import { coalesce } from './coalesce';
 import { resolveFileChange, syncLogFile } from './sync';
 import type { LogFileView, Resolution } from './records';

@@ -1,4 +1,4 @@
-import { relativeTime } from '../time';
+import { relativeTime } from '../model/time';
 import { LOG_FILE_NAME } from './file-name';
 import type { FileOffer, LogFileView, LogProblem } from './records';
 

@@ -1,5 +1,5 @@
-import type { Anchor } from '../anchor';
-import { getLogFolder, getLogWriteState, getSettings, listAllAnchors, saveLogWriteState, storeFileImport } from '../db';
+import type { Anchor } from '../model/anchor';
+import { getLogFolder, getLogWriteState, getSettings, listAllAnchors, saveLogWriteState, storeFileImport } from '../storage/db';
 import { changesToStore, planFileImport, type ChangedFile } from './file-import';
 import { LOG_FILE_NAME } from './file-name';
 import { logFilesFor, type LogFileText } from './files';

@@ -1,5 +1,5 @@
-import { changesLog, onChangeMadeHere } from '../changes';
-import { sendToBackground } from '../protocol';
+import { changesLog, onChangeMadeHere } from '../storage/changes';
+import { sendToBackground } from '../messaging/protocol';
 
 /**
  * For extension pages that write to the library themselves (the popup, the options page): after

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
-import { LIMITS } from '../anchor-check';
-import { ChatTokensSchema } from '../anchor';
+import { LIMITS } from '../model/anchor-check';
+import { ChatTokensSchema } from '../model/anchor';
 
 /**
  * What the chat length meter keeps (database v6), checked with zod on every write and read like

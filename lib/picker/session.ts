@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { Anchor } from '../anchor';
-import { readAllAnchors, readNewestAnchors } from '../db-read';
-import { PICKER_PORT, PICKER_TOKEN_PREFIX, type PickerPortMessage } from '../picker-link';
-import { sendToBackground } from '../protocol';
+import type { Anchor } from '../model/anchor';
+import { readAllAnchors, readNewestAnchors } from '../storage/db-read';
+import { PICKER_PORT, PICKER_TOKEN_PREFIX, type PickerPortMessage } from '../messaging/picker-link';
+import { sendToBackground } from '../messaging/protocol';
 
 /**
  * The picker page's side of the picker (see lib/content/picker-frame.ts): waits for the token

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/extension';
 import { readAnchors, seedAnchor, seedAnchors } from './support/seed';
-import { DB_VERSION } from '../../lib/db-schema';
+import { DB_VERSION } from '../../lib/storage/db-schema';
 
 /**
  * "Nothing lost by a sequence of clicks", in the popup: a popup closes as soon as it loses focus,
@@ -17,7 +17,7 @@ const admin = seedAnchor(
 const list = (page: Page) => page.getByRole('list', { name: 'Anchors' });
 const editForm = (page: Page) => page.getByRole('form', { name: 'Edit Capstone_Step9_Admin' });
 
-/** The draft kept for a version (raw IndexedDB: the store lib/db.ts made in v3). */
+/** The draft kept for a version (raw IndexedDB: the store lib/storage/db.ts made in v3). */
 function storedDraft(page: Page, anchorId: string): Promise<{ values: Record<string, string> } | null> {
   return page.evaluate(
     ({ id, version }) =>

@@ -20,9 +20,9 @@ import {
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './support/paths';
-import { DEFAULT_TEMPLATE, formatLog } from '../../lib/format';
-import { parseAnchorLog } from '../../lib/parse';
-import type { Anchor } from '../../lib/anchor';
+import { DEFAULT_TEMPLATE, formatLog } from '../../lib/log/format';
+import { parseAnchorLog } from '../../lib/log/parse';
+import type { Anchor } from '../../lib/model/anchor';
 
 /**
  * The log kept as a file in a folder, through the real write path: the options page's
@@ -51,7 +51,7 @@ const DEPLOY: AnchorFields = {
 
 const canonical = (anchors: Anchor[]) => formatLog(anchors, { template: DEFAULT_TEMPLATE, dateFormat: 'us', allVersions: true });
 
-/** The log of what is stored now, in the library's order (newest first, ties by id, as lib/db.ts lists them). */
+/** The log of what is stored now, in the library's order (newest first, ties by id, as lib/storage/db.ts lists them). */
 async function libraryLog(context: BrowserContext, extensionId: string): Promise<string> {
   const stored = (await storedAnchors(context, extensionId)) as Anchor[];
   const newestFirst = (a: Anchor, b: Anchor) =>
@@ -234,7 +234,7 @@ test('a delete in the popup while the service worker sleeps still rewrites the f
   const popup = await openPopup();
   await expect(statusLine(popup)).toBeVisible();
 
-  // The popup writes the trash itself (lib/db.ts); a stopped worker hears no BroadcastChannel.
+  // The popup writes the trash itself (lib/storage/db.ts); a stopped worker hears no BroadcastChannel.
   await stopServiceWorkers(context, popup);
   await popup.getByRole('list', { name: 'Anchors' }).getByRole('button', { name: new RegExp(`^${DEPLOY.name}\\b`) }).click();
   await popup.getByRole('region', { name: `${DEPLOY.name}, details` }).getByRole('button', { name: 'Delete', exact: true }).click();

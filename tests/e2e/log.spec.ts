@@ -4,10 +4,10 @@ import { waitForDownload } from './support/downloads';
 import { expect, test } from './support/extension';
 import { THESIS, seedAnchors, storedAnchor, storedAnchors, type StoredAnchor } from './support/library';
 import { REPO_ROOT } from './support/paths';
-import { DEFAULT_TEMPLATE, formatLog } from '../../lib/format';
-import { parseAnchorLog } from '../../lib/parse';
-import { parseBackup } from '../../lib/backup';
-import type { Anchor } from '../../lib/anchor';
+import { DEFAULT_TEMPLATE, formatLog } from '../../lib/log/format';
+import { parseAnchorLog } from '../../lib/log/parse';
+import { parseBackup } from '../../lib/log/backup';
+import type { Anchor } from '../../lib/model/anchor';
 
 const SAMPLE = path.join(REPO_ROOT, 'tests/fixtures/logs/sample-anchors-log.md');
 const SAMPLE_NAMES = ['Thesis_Ch3_Methods', 'Thesis_Ch3_Coding', 'Weekend_Bot_Deploy', 'Thesis_Ch3_Survey', 'Weekend_Bot_MVP'];

@@ -27,7 +27,7 @@ async function boundKeys(page: Page): Promise<Record<string, string>> {
   return Object.fromEntries(commands.map((command) => [command.name, command.shortcut]));
 }
 
-/** The title a button must carry for the key in force (lib/shortcuts.ts `shortcutTitle`). */
+/** The title a button must carry for the key in force (lib/model/shortcuts.ts `shortcutTitle`). */
 const titleFor = (label: string, key: string | undefined) =>
   `${label} (${key || "no shortcut set: add one at chrome://extensions/shortcuts"})`;
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AnchorDraftSchema, AnchorNameSchema, describeZodError } from '../../lib/anchor';
-import { LIMITS, RULES, checkDraft, checkName, invisibleInName, normalizeName } from '../../lib/anchor-check';
-import { tabChecks } from '../../lib/tab-requests';
+import { AnchorDraftSchema, AnchorNameSchema, describeZodError } from '../../lib/model/anchor';
+import { LIMITS, RULES, checkDraft, checkName, invisibleInName, normalizeName } from '../../lib/model/anchor-check';
+import { tabChecks } from '../../lib/messaging/tab-requests';
 
 // Text near every limit, with the characters the rules care about (line breaks, edge spaces, and
 // what a name is normalized for: combining accents, bidi controls, zero-width characters, joiners).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_DRAFT, type AnchorDraft } from '../../lib/anchor';
-import { FIELD_KEYS, TEXT_KEYS, draftOf, draftTexts, fieldTexts } from '../../lib/anchor-fields';
+import { EMPTY_DRAFT, type AnchorDraft } from '../../lib/model/anchor';
+import { FIELD_KEYS, TEXT_KEYS, draftOf, draftTexts, fieldTexts } from '../../lib/model/anchor-fields';
 
 const draft: AnchorDraft = { name: 'N_1', context: 'ctx', milestone: 'ms', nextAction: 'next', dependencies: ['dep a', 'dep b'] };
 

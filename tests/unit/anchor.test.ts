@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnchorDraftSchema, AnchorSchema, LIMITS, describeZodError, projectOf, sameDraft, type Anchor } from '../../lib/anchor';
+import { AnchorDraftSchema, AnchorSchema, LIMITS, describeZodError, projectOf, sameDraft, type Anchor } from '../../lib/model/anchor';
 
 const draft = {
   name: 'Thesis_Ch3_Methods',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Anchor } from '../../lib/anchor';
-import { BACKUP_FORMAT, BACKUP_VERSION, formatBackup, parseBackup } from '../../lib/backup';
+import type { Anchor } from '../../lib/model/anchor';
+import { BACKUP_FORMAT, BACKUP_VERSION, formatBackup, parseBackup } from '../../lib/log/backup';
 
 const live: Anchor = {
   id: 'a1',

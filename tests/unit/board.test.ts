@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Anchor } from '../../lib/anchor';
+import type { Anchor } from '../../lib/model/anchor';
 import {
   boardCards,
   idleDays,
@@ -12,7 +12,7 @@ import {
   summarizeProjects,
   summarizeTags,
   type BoardQuery,
-} from '../../lib/board';
+} from '../../lib/library/board';
 
 const DAY = 24 * 60 * 60_000;
 const NOW = Date.parse('2026-03-20T12:00:00.000Z');

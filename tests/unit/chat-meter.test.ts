@@ -3,13 +3,13 @@ import ranks from 'gpt-tokenizer/bpeRanks/o200k_base';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Anchor } from '../../lib/anchor';
-import { formatResumeText } from '../../lib/format';
+import type { Anchor } from '../../lib/model/anchor';
+import { formatResumeText } from '../../lib/log/format';
 import { chatIdOf, useTokenCounter } from '../../lib/background/chat-meter';
 import { answerBackgroundMessages } from '../../lib/background/handlers';
-import { clearLimitHits, closeAnchorsDb, getChatRecord, listLimitHits, saveSettings } from '../../lib/db';
+import { clearLimitHits, closeAnchorsDb, getChatRecord, listLimitHits, saveSettings } from '../../lib/storage/db';
 import type { ChatMeterReading } from '../../lib/meter/reading';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import { o200kCounter } from '../../lib/meter/tokenizer';
 
 /**

@@ -24,7 +24,7 @@ import { checkPage } from '../../lib/chatgpt/page-check';
 import { newChatUrl, pageKind } from '../../lib/chatgpt/urls';
 import { waitForQuiet } from '../../lib/chatgpt/wait';
 import { readReply } from '../../lib/content/capture';
-import { parseAnchorText } from '../../lib/parse';
+import { parseAnchorText } from '../../lib/log/parse';
 import { loadPage, setUrl } from './support/chatgpt-pages';
 
 /** What the background makes of a reply the page read (the page sends the text, the background parses it). */

@@ -20,8 +20,8 @@ import {
 import { keepBarPlaced, pageTheme, placeBar } from '../../lib/chatgpt/mount';
 import { readMessageText } from '../../lib/chatgpt/message-text';
 import { mayOfferAnchor, readReply } from '../../lib/content/capture';
-import { parseAnchorText } from '../../lib/parse';
-import { MAX_REPLY_TEXT } from '../../lib/reply-text';
+import { parseAnchorText } from '../../lib/log/parse';
+import { MAX_REPLY_TEXT } from '../../lib/model/reply-text';
 import { loadPage } from './support/chatgpt-pages';
 
 describe('ChatGPT as of April 2026 (section turns)', () => {

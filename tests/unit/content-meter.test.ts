@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createChatMeter } from '../../lib/content/meter';
-import type { BackgroundPayloads } from '../../lib/messages';
+import type { BackgroundPayloads } from '../../lib/messaging/messages';
 import type { ChatMeterReading } from '../../lib/meter/reading';
 import { loadPage, setUrl } from './support/chatgpt-pages';
 

@@ -1,13 +1,13 @@
 import { IDBFactory, IDBIndex } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Anchor } from '../../lib/anchor';
-import { DB_NAME, DB_VERSION } from '../../lib/db-schema';
+import type { Anchor } from '../../lib/model/anchor';
+import { DB_NAME, DB_VERSION } from '../../lib/storage/db-schema';
 
-// lib/db-read.ts: the popup's reads without idb or zod. They read a database lib/db.ts made, and
+// lib/storage/db-read.ts: the popup's reads without idb or zod. They read a database lib/storage/db.ts made, and
 // never create, upgrade or block one.
 
-type DbModule = typeof import('../../lib/db');
-type ReadModule = typeof import('../../lib/db-read');
+type DbModule = typeof import('../../lib/storage/db');
+type ReadModule = typeof import('../../lib/storage/db-read');
 let db: DbModule;
 let read: ReadModule;
 
@@ -31,8 +31,8 @@ function anchor(id: string, createdAt: string, extra: Partial<Anchor> = {}): Anc
 beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory();
   vi.resetModules(); // each test gets fresh modules, so no connection is cached across databases
-  db = await import('../../lib/db');
-  read = await import('../../lib/db-read');
+  db = await import('../../lib/storage/db');
+  read = await import('../../lib/storage/db-read');
 });
 
 afterEach(async () => {
@@ -61,7 +61,7 @@ describe('reading without creating', () => {
   });
 });
 
-describe('reading what lib/db.ts wrote', () => {
+describe('reading what lib/storage/db.ts wrote', () => {
   beforeEach(async () => {
     await db.addAnchors([
       anchor('a', '2026-01-01T10:00:00.000Z'),

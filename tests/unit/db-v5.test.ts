@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Anchor } from '../../lib/anchor';
-import { summarizeProjects } from '../../lib/board';
+import type { Anchor } from '../../lib/model/anchor';
+import { summarizeProjects } from '../../lib/library/board';
 import {
   DB_NAME,
   DB_VERSION,
@@ -31,8 +31,8 @@ import {
   trashAnchors,
   updateAnchor,
   RESUME_CHAT_TTL_MS,
-} from '../../lib/db';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+} from '../../lib/storage/db';
+import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 
 function anchor(id: string, name: string, createdAt: string, extra: Partial<Anchor> = {}): Anchor {
   return {
@@ -57,7 +57,7 @@ beforeEach(async () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Each earlier schema, written exactly as that version of lib/db.ts created it
+// Each earlier schema, written exactly as that version of lib/storage/db.ts created it
 
 type Seed = {
   anchors: object[];
@@ -268,7 +268,7 @@ describe('the project summaries after each kind of write', () => {
     await expectBoardTrue();
   });
 
-  it('rebuilds a board that anchors written past lib/db.ts left behind', async () => {
+  it('rebuilds a board that anchors written past lib/storage/db.ts left behind', async () => {
     await addAnchor(anchor('a1', 'Capstone_Step9', '2026-03-01T10:00:00.000Z'));
     const db = await openAnchorsDb();
     await db.put('anchors', anchor('raw', 'Raw_one', '2026-03-05T10:00:00.000Z')); // as the tests' seeding does

@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Anchor } from '../../lib/anchor';
+import type { Anchor } from '../../lib/model/anchor';
 import {
   DB_NAME,
   DB_VERSION,
@@ -40,11 +40,11 @@ import {
   getChatRecord,
   listLimitHits,
   updateChatRecord,
-} from '../../lib/db';
+} from '../../lib/storage/db';
 import { KEEP_CHATS } from '../../lib/meter/records';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import type { LogFolder } from '../../lib/log-file/records';
-import { buildIndex } from '../../lib/library-index';
+import { buildIndex } from '../../lib/library/library-index';
 
 function anchor(id: string, name: string, createdAt: string, extra: Partial<Anchor> = {}): Anchor {
   return {
@@ -282,7 +282,7 @@ describe('upgrading a database written by version 1', () => {
 });
 
 describe('upgrading a database written by version 2 (v4: the log file store)', () => {
-  /** The v2 schema as lib/db.ts created it, with a record in each store. */
+  /** The v2 schema as lib/storage/db.ts created it, with a record in each store. */
   async function writeVersion2(): Promise<void> {
     await new Promise<void>((resolve, reject) => {
       const request = indexedDB.open(DB_NAME, 2);
@@ -386,7 +386,7 @@ describe('storing a log file’s import', () => {
 });
 
 describe('upgrading a database written by version 4 (v6: the chat length meter’s stores)', () => {
-  /** The v4 schema as lib/db.ts created it, with a record in the stores that hold data. */
+  /** The v4 schema as lib/storage/db.ts created it, with a record in the stores that hold data. */
   async function writeVersion4(): Promise<void> {
     await new Promise<void>((resolve, reject) => {
       const request = indexedDB.open(DB_NAME, 4);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AnchorDraft } from '../../lib/anchor';
-import { diffAnchors, diffDependencies, diffLines } from '../../lib/diff';
+import type { AnchorDraft } from '../../lib/model/anchor';
+import { diffAnchors, diffDependencies, diffLines } from '../../lib/library/diff';
 
 const base: AnchorDraft = {
   name: 'Capstone_Step9_Admin',

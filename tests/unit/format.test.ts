@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Anchor, AnchorDraft } from '../../lib/anchor';
-import { DEFAULT_TEMPLATE, fillTemplate, formatLog, formatLogEntry, formatResumeText, formatTimestamp } from '../../lib/format';
-import { parseAnchorLog, parseAnchorText } from '../../lib/parse';
+import type { Anchor, AnchorDraft } from '../../lib/model/anchor';
+import { DEFAULT_TEMPLATE, fillTemplate, formatLog, formatLogEntry, formatResumeText, formatTimestamp } from '../../lib/log/format';
+import { parseAnchorLog, parseAnchorText } from '../../lib/log/parse';
 import { liveMarkup } from '../support/markdown-viewer';
 
 const local = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min).toISOString();

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AnchorDraftSchema, LIMITS, describeZodError, type Anchor, type AnchorDraft } from '../../lib/anchor';
-import { formatBackup, parseBackup } from '../../lib/backup';
-import { DEFAULT_TEMPLATE, formatLog, formatResumeText } from '../../lib/format';
-import { backgroundRequests } from '../../lib/messages';
-import { normalizeName } from '../../lib/anchor-check';
-import { MAX_ANCHOR_TEXT, parseAnchorLog, parseAnchorText } from '../../lib/parse';
+import { AnchorDraftSchema, LIMITS, describeZodError, type Anchor, type AnchorDraft } from '../../lib/model/anchor';
+import { formatBackup, parseBackup } from '../../lib/log/backup';
+import { DEFAULT_TEMPLATE, formatLog, formatResumeText } from '../../lib/log/format';
+import { backgroundRequests } from '../../lib/messaging/messages';
+import { normalizeName } from '../../lib/model/anchor-check';
+import { MAX_ANCHOR_TEXT, parseAnchorLog, parseAnchorText } from '../../lib/log/parse';
 import { CONTROLS, CONTROLS_ONE_LINE, IMG, JS_ANCHOR, JS_LINK, MD_LINK, ONE_MB, RTL, SCRIPT } from '../support/payloads';
 
 /**

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Anchor } from '../../lib/anchor';
-import { formatBackup } from '../../lib/backup';
-import { DEFAULT_TEMPLATE, formatLog } from '../../lib/format';
-import { planImport, type ImportInput, type ImportPlan } from '../../lib/import-plan';
+import type { Anchor } from '../../lib/model/anchor';
+import { formatBackup } from '../../lib/log/backup';
+import { DEFAULT_TEMPLATE, formatLog } from '../../lib/log/format';
+import { planImport, type ImportInput, type ImportPlan } from '../../lib/log/import-plan';
 
 const SAMPLE = readFileSync(new URL('../fixtures/logs/sample-anchors-log.md', import.meta.url), 'utf8');
 const local = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min).toISOString();

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { runInPage } from '../../entrypoints/chatgpt.content/run';
-import type { Anchor } from '../../lib/anchor';
+import type { Anchor } from '../../lib/model/anchor';
 import { createController, type SavedToast } from '../../lib/content/controller';
 import { loadPage } from './support/chatgpt-pages';
 

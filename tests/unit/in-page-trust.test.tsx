@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Anchor } from '../../lib/anchor';
+import type { Anchor } from '../../lib/model/anchor';
 import type { MaskedToast, SavedToast } from '../../lib/content/controller';
 import { AnchorBar } from '../../components/AnchorBar';
 import { SaveToast, type ToastActions } from '../../components/SaveToast';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseInlineMarkdown, plainText, type InlineNode } from '../../lib/inline-markdown';
+import { parseInlineMarkdown, plainText, type InlineNode } from '../../lib/library/inline-markdown';
 
 const t = (text: string): InlineNode => ({ kind: 'text', text });
 const code = (text: string): InlineNode => ({ kind: 'code', text });

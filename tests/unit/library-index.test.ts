@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Anchor } from '../../lib/anchor';
+import type { Anchor } from '../../lib/model/anchor';
 import {
   FIELD_TITLES,
   buildIndex,
@@ -8,7 +8,7 @@ import {
   projectOf,
   queryIndex,
   resumeStats,
-} from '../../lib/library-index';
+} from '../../lib/library/library-index';
 
 let n = 0;
 function anchor(name: string, minutesAgo: number, fields: Partial<Anchor> = {}): Anchor {

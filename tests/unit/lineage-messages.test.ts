@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Anchor } from '../../lib/anchor';
+import type { Anchor } from '../../lib/model/anchor';
 import { ROLLING_REPLY_MS } from '../../lib/background/lineage';
 import { answerBackgroundMessages } from '../../lib/background/handlers';
 import {
@@ -15,9 +15,9 @@ import {
   setPendingResume,
   setTags,
   trashAnchors,
-} from '../../lib/db';
-import { formatResumeText } from '../../lib/format';
-import { HANDSHAKE_REQUEST } from '../../lib/rolling';
+} from '../../lib/storage/db';
+import { formatResumeText } from '../../lib/log/format';
+import { HANDSHAKE_REQUEST } from '../../lib/log/rolling';
 
 /**
  * Lineage as the content script drives it: a resume in a tab, the report that its chat started

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Anchor } from '../../lib/anchor';
-import { DEFAULT_TEMPLATE, formatLog } from '../../lib/format';
+import type { Anchor } from '../../lib/model/anchor';
+import { DEFAULT_TEMPLATE, formatLog } from '../../lib/log/format';
 import { logFilesFor, projectFileName } from '../../lib/log-file/files';
 
 function anchor(id: string, name: string, minutesAgo: number, extra: Partial<Anchor> = {}): Anchor {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { neutralizeMarkdown, restoreMarkdown } from '../../lib/markdown-escape';
+import { neutralizeMarkdown, restoreMarkdown } from '../../lib/log/markdown-escape';
 import { liveMarkup } from '../support/markdown-viewer';
 
 const markupish = fc.string({ unit: fc.constantFrom('<', '[', '(', ']', '!', '\\', 'a', 'B', '/', '?', ' ', ':', '`'), maxLength: 40 });

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { AnchorDraft } from '../../lib/anchor';
+import type { AnchorDraft } from '../../lib/model/anchor';
 import { readMessageText } from '../../lib/chatgpt/message-text';
-import { parseAnchorText } from '../../lib/parse';
+import { parseAnchorText } from '../../lib/log/parse';
 
 /** An assistant message as ChatGPT renders it, with the hidden caption screen readers get. */
 function message(html: string): Element {

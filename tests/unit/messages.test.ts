@@ -3,11 +3,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { answerBackgroundMessages } from '../../lib/background/handlers';
-import type { AnchorDraft, Source } from '../../lib/anchor';
-import { closeAnchorsDb, listAnchors, saveSettings, takePendingResume } from '../../lib/db';
-import { formatResumeText } from '../../lib/format';
-import { MessageError, sendToBackground } from '../../lib/protocol';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import type { AnchorDraft, Source } from '../../lib/model/anchor';
+import { closeAnchorsDb, listAnchors, saveSettings, takePendingResume } from '../../lib/storage/db';
+import { formatResumeText } from '../../lib/log/format';
+import { MessageError, sendToBackground } from '../../lib/messaging/protocol';
+import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 
 const draft = {
   name: 'Capstone_Step9_Admin',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AnchorNameSchema } from '../../lib/anchor';
-import { suggestAnchorName } from '../../lib/names';
+import { AnchorNameSchema } from '../../lib/model/anchor';
+import { suggestAnchorName } from '../../lib/model/names';
 
 const NOW = new Date(2026, 2, 14, 9, 12);
 

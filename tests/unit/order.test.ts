@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instant, isNewer, newestFirst, newestOf, oldestFirst, sortNewestFirst, toUtc } from '../../lib/order';
+import { instant, isNewer, newestFirst, newestOf, oldestFirst, sortNewestFirst, toUtc } from '../../lib/model/order';
 
 const at = (id: string, createdAt: string) => ({ id, createdAt });
 

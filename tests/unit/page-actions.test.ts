@@ -2,10 +2,10 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Anchor } from '../../lib/anchor';
+import type { Anchor } from '../../lib/model/anchor';
 import { answerBackgroundMessages } from '../../lib/background/handlers';
-import { RECEIPT_TTL_MS, addAnchor, closeAnchorsDb, listAllAnchors } from '../../lib/db';
-import { formatResumeText } from '../../lib/format';
+import { RECEIPT_TTL_MS, addAnchor, closeAnchorsDb, listAllAnchors } from '../../lib/storage/db';
+import { formatResumeText } from '../../lib/log/format';
 
 /**
  * "Nothing lost by a sequence of clicks": what the in-page toast's Undo, Mask, Rename and

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PageCheck } from '../../lib/chatgpt/page-check';
-import { PageCheckSchema, formatPageReport, partStatus } from '../../lib/page-report';
+import { PageCheckSchema, formatPageReport, partStatus } from '../../lib/chatgpt/page-report';
 
 const CHECK: PageCheck = {
   generation: 'C',

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AnchorDraftSchema, type Anchor } from '../../lib/anchor';
-import { LIMITS, RULES } from '../../lib/anchor-check';
-import { formatLogEntry } from '../../lib/format';
-import { fenceRanges } from '../../lib/parse-fences';
-import { MAX_ANCHOR_TEXT, parseAnchorLog, parseAnchorText } from '../../lib/parse';
+import { AnchorDraftSchema, type Anchor } from '../../lib/model/anchor';
+import { LIMITS, RULES } from '../../lib/model/anchor-check';
+import { formatLogEntry } from '../../lib/log/format';
+import { fenceRanges } from '../../lib/log/parse-fences';
+import { MAX_ANCHOR_TEXT, parseAnchorLog, parseAnchorText } from '../../lib/log/parse';
 import { adversarialText, decreasingFences } from '../support/adversarial';
 
 /**

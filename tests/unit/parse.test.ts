@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { AnchorDraft } from '../../lib/anchor';
-import { parseAnchorLog, parseAnchorText } from '../../lib/parse';
+import type { AnchorDraft } from '../../lib/model/anchor';
+import { parseAnchorLog, parseAnchorText } from '../../lib/log/parse';
 
 const SAMPLE = readFileSync(new URL('../fixtures/logs/sample-anchors-log.md', import.meta.url), 'utf8');
 

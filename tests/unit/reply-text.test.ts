@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAnchorText } from '../../lib/parse';
-import { MAX_REPLY_TEXT, mayBeAnchor, tooLongToRead } from '../../lib/reply-text';
+import { parseAnchorText } from '../../lib/log/parse';
+import { MAX_REPLY_TEXT, mayBeAnchor, tooLongToRead } from '../../lib/model/reply-text';
 
 /**
- * The page's cheap look at a reply (lib/reply-text.ts) decides which replies the background is
+ * The page's cheap look at a reply (lib/model/reply-text.ts) decides which replies the background is
  * asked about. It may say yes too often (the background answers "not an anchor"), never too
  * rarely: a reply the parser reads as an anchor, or as an anchor that breaks a limit, without a
  * *Save this anchor* button would be a lost anchor.

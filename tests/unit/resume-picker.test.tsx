@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Anchor } from '../../lib/anchor';
+import type { Anchor } from '../../lib/model/anchor';
 import type { FirstScreen, PickerApi } from '../../components/picker/api';
 import { PAGE_SIZE, ResumePicker } from '../../components/picker/ResumePicker';
 

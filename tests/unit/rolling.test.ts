@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TEMPLATE, formatResumeText } from '../../lib/format';
-import { parseAnchorText } from '../../lib/parse';
+import { DEFAULT_TEMPLATE, formatResumeText } from '../../lib/log/format';
+import { parseAnchorText } from '../../lib/log/parse';
 import {
   HANDSHAKE_REQUEST,
   anchorRequestText,
@@ -9,7 +9,7 @@ import {
   handshakeSentence,
   restatedNextAction,
   withHandshake,
-} from '../../lib/rolling';
+} from '../../lib/log/rolling';
 
 const X = {
   name: 'Thesis_Ch3_Methods',

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AnchorDraftSchema, type Anchor } from '../../lib/anchor';
-import { normalizeName } from '../../lib/anchor-check';
-import { DEFAULT_TEMPLATE, formatLog } from '../../lib/format';
-import { planImport } from '../../lib/import-plan';
-import { parseAnchorLog, parseAnchorText } from '../../lib/parse';
+import { AnchorDraftSchema, type Anchor } from '../../lib/model/anchor';
+import { normalizeName } from '../../lib/model/anchor-check';
+import { DEFAULT_TEMPLATE, formatLog } from '../../lib/log/format';
+import { planImport } from '../../lib/log/import-plan';
+import { parseAnchorLog, parseAnchorText } from '../../lib/log/parse';
 import { liveMarkup } from '../support/markdown-viewer';
-import { sortNewestFirst } from '../../lib/order';
+import { sortNewestFirst } from '../../lib/model/order';
 
 const RUNS = Number(process.env.PROP_RUNS ?? 200);
 
@@ -121,7 +121,7 @@ function localMoment(iso: string, timeKnown: boolean): string {
   return timeKnown ? `${day} ${d.getHours()}:${d.getMinutes()}` : day;
 }
 
-/** The log lists anchors in the library's order (lib/order.ts). */
+/** The log lists anchors in the library's order (lib/model/order.ts). */
 function newestFirst(anchors: Anchor[]): Anchor[] {
   return sortNewestFirst([...anchors]);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Anchor } from '../../lib/anchor';
-import { buildIndex, queryIndex } from '../../lib/library-index';
-import { groupByName, matchRank, searchGroups, searchHead, searchTerms } from '../../lib/search';
+import type { Anchor } from '../../lib/model/anchor';
+import { buildIndex, queryIndex } from '../../lib/library/library-index';
+import { groupByName, matchRank, searchGroups, searchHead, searchTerms } from '../../lib/library/search';
 
 /**
  * Search order: typing `silver` must list `Capstone_Step9_Silver` first, not after every

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AnchorDraft } from '../../lib/anchor';
-import { parseAnchorLog } from '../../lib/parse';
-import { describeSecrets, findSecrets, findSecretsInText, maskSecretsInDraft } from '../../lib/secrets';
+import type { AnchorDraft } from '../../lib/model/anchor';
+import { parseAnchorLog } from '../../lib/log/parse';
+import { describeSecrets, findSecrets, findSecretsInText, maskSecretsInDraft } from '../../lib/model/secrets';
 
 /**
  * Secret warnings that neither cry wolf nor miss the obvious: every documented key shape

@@ -4,8 +4,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { answerBackgroundMessages } from '../../lib/background/handlers';
 import { refusal, senderKind, type Self } from '../../lib/background/senders';
-import { closeAnchorsDb, listAllAnchors } from '../../lib/db';
-import { backgroundAudience, type BackgroundRequest } from '../../lib/messages';
+import { closeAnchorsDb, listAllAnchors } from '../../lib/storage/db';
+import { backgroundAudience, type BackgroundRequest } from '../../lib/messaging/messages';
 
 /**
  * The background checks who is asking before it reads a payload. Senders are what the browser

@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { closeAnchorsDb, getSettings, openAnchorsDb } from '../../lib/db';
-import { DEFAULT_SETTINGS, SettingsSchema, withDefaults } from '../../lib/settings';
+import { closeAnchorsDb, getSettings, openAnchorsDb } from '../../lib/storage/db';
+import { DEFAULT_SETTINGS, SettingsSchema, withDefaults } from '../../lib/model/settings';
 
 const TEMPLATE = 'My own request for [ANCHOR_NAME], kept for months.';
 

@@ -3,8 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { answerBackgroundMessages } from '../../lib/background/handlers';
-import { closeAnchorsDb } from '../../lib/db';
-import { COMMAND_NAMES, SUGGESTED_KEYS, shortcutTitle, shortcutsFrom } from '../../lib/shortcuts';
+import { closeAnchorsDb } from '../../lib/storage/db';
+import { COMMAND_NAMES, SUGGESTED_KEYS, shortcutTitle, shortcutsFrom } from '../../lib/model/shortcuts';
 
 describe('shortcutsFrom', () => {
   it('takes our two commands’ keys out of commands.getAll(), and nothing else', () => {

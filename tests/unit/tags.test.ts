@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AnchorSchema } from '../../lib/anchor';
-import { TAG_LIMITS, checkTags, countTags, formatTagInput, hasTag, normalizeTag, parseTagInput } from '../../lib/tags';
+import { AnchorSchema } from '../../lib/model/anchor';
+import { TAG_LIMITS, checkTags, countTags, formatTagInput, hasTag, normalizeTag, parseTagInput } from '../../lib/model/tags';
 
 describe('tags as typed', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseAnchorText } from '../../lib/parse';
-import { SettingsSchema, DEFAULT_SETTINGS } from '../../lib/settings';
-import { DEFAULT_TEMPLATE, FIELD_PLACEHOLDERS, TEMPLATE_PLACEHOLDER, fillTemplate } from '../../lib/template';
+import { parseAnchorText } from '../../lib/log/parse';
+import { SettingsSchema, DEFAULT_SETTINGS } from '../../lib/model/settings';
+import { DEFAULT_TEMPLATE, FIELD_PLACEHOLDERS, TEMPLATE_PLACEHOLDER, fillTemplate } from '../../lib/log/template';
 
 describe('the request template, from one home', () => {
   it('names every field placeholder the parser treats as an echo', () => {

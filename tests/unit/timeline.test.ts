@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Anchor } from '../../lib/anchor';
-import type { ResumeRecord } from '../../lib/lineage';
-import { buildTimeline } from '../../lib/timeline';
+import type { Anchor } from '../../lib/model/anchor';
+import type { ResumeRecord } from '../../lib/model/lineage';
+import { buildTimeline } from '../../lib/library/timeline';
 
 function anchor(id: string, name: string, createdAt: string, source: Anchor['source'] = {}, extra: Partial<Anchor> = {}): Anchor {
   return { id, name, context: '', milestone: '', nextAction: '', dependencies: [], createdAt, timeKnown: true, source, origin: 'requested', resumeCount: 0, ...extra };

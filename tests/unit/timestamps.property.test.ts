@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planImport } from '../../lib/import-plan';
-import { parseAnchorLog } from '../../lib/parse';
+import { planImport } from '../../lib/log/import-plan';
+import { parseAnchorLog } from '../../lib/log/parse';
 
 /**
  * Hand-kept logs write their timestamps in many ways and break them in more. The rule

@@ -8,8 +8,8 @@ import { REPO_ROOT } from '../support/paths';
  * What every ChatGPT page loads stays small: the content script within 20 KB gzipped (level 9,
  * as `npm run bench` measures it). What would break that budget is pinned out of the content
  * script of both builds: zod (the background validates with zod), webextension-polyfill (see
- * wxt.config.ts), and the parser with what only it needs (lib/parse.ts, lib/anchor-check.ts,
- * lib/names.ts: the page sends the reply's text and the background parses it). Each marker is
+ * wxt.config.ts), and the parser with what only it needs (lib/log/parse.ts, lib/model/anchor-check.ts,
+ * lib/model/names.ts: the page sends the reply's text and the background parses it). Each marker is
  * checked in the background script too, where all of them are, so a marker that stopped
  * matching its module would fail here instead of passing quietly.
  */
@@ -23,9 +23,9 @@ const BUDGET = 20 * 1024;
 const MARKERS = {
   zod: '_zod',
   'webextension-polyfill': 'getBadgeBackgroundColor',
-  'lib/parse.ts': 'No anchor name found',
-  'lib/anchor-check.ts': 'A dependency must fit on one line',
-  'lib/names.ts': String.raw`[\p{L}\p{M}\p{N}]+`,
+  'lib/log/parse.ts': 'No anchor name found',
+  'lib/model/anchor-check.ts': 'A dependency must fit on one line',
+  'lib/model/names.ts': String.raw`[\p{L}\p{M}\p{N}]+`,
 };
 
 const read = (target: string, file: string) => readFileSync(path.join(OUT_DIR, target, file));

@@ -6,9 +6,9 @@ import { anchorBar, inPageToast as toast, resumePicker, saveAnchorButton as save
 import { serveChatGPT } from '../support/chatgpt-fixture';
 import { anchorReply, seedAnchors, storedAnchor, storedAnchors, type AnchorFields, type StoredAnchor } from '../support/library';
 import type { FixtureWindow } from '../../fixtures/chatgpt/options';
-import { normalizeName } from '../../../lib/anchor-check';
-import { parseBackup } from '../../../lib/backup';
-import { parseAnchorLog } from '../../../lib/parse';
+import { normalizeName } from '../../../lib/model/anchor-check';
+import { parseBackup } from '../../../lib/log/backup';
+import { parseAnchorLog } from '../../../lib/log/parse';
 import { liveMarkup } from '../../support/markdown-viewer';
 
 const CHAT = 'a0000000-0000-4000-8000-000000000001';

@@ -1,6 +1,6 @@
 import { expect, test } from './guard';
 import { storedAnchors } from '../support/library';
-import { DB_VERSION } from '../../../lib/db-schema';
+import { DB_VERSION } from '../../../lib/storage/db-schema';
 
 /**
  * A library written by the first release (schema v1: one `anchors` store, a `createdAt` index,
@@ -73,7 +73,7 @@ test('a v4 database opens in the current version: the board is built from it and
   await serviceWorker.evaluate(
     (records) =>
       new Promise<void>((resolve, reject) => {
-        // v4 exactly as lib/db.ts made it: anchors (createdAt, name), settings, pending resumes, drafts, receipts, log file.
+        // v4 exactly as lib/storage/db.ts made it: anchors (createdAt, name), settings, pending resumes, drafts, receipts, log file.
         const request = indexedDB.open('gpt-anchors', 4);
         request.onupgradeneeded = () => {
           const db = request.result;

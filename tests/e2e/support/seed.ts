@@ -1,10 +1,10 @@
 import type { Page } from '@playwright/test';
-import { DB_VERSION } from '../../../lib/db-schema';
+import { DB_VERSION } from '../../../lib/storage/db-schema';
 
 /**
  * Seeds the extension's IndexedDB from an extension page (popup.html) with raw IndexedDB inside
  * page.evaluate: nothing from lib/ is imported, so tests and the bench see the database exactly
- * as the extension wrote it. The database itself is created by the extension (lib/db.ts); these
+ * as the extension wrote it. The database itself is created by the extension (lib/storage/db.ts); these
  * helpers wait for it rather than guess its schema.
  */
 
@@ -25,7 +25,7 @@ export type SeedAnchor = {
   tags?: string[];
 };
 
-/** A resume record (lib/lineage.ts): which anchor was resumed, and the chat it went into. */
+/** A resume record (lib/model/lineage.ts): which anchor was resumed, and the chat it went into. */
 export type SeedResume = {
   id: string;
   anchorId: string;
@@ -62,7 +62,7 @@ export function seedAnchor(fields: Partial<SeedAnchor> & { name: string }, minut
 /**
  * Waits until the extension has created its database (the popup does on first open). It only
  * opens a database that `indexedDB.databases()` already lists, so a test never creates it (an
- * open without a version would make an empty v1 that lib/db.ts cannot migrate). Polled from
+ * open without a version would make an empty v1 that lib/storage/db.ts cannot migrate). Polled from
  * Node: page.waitForFunction takes a returned Promise for a truthy value and would not wait.
  */
 export async function waitForDatabase(page: Page, timeoutMs = 10_000): Promise<void> {
