@@ -13,26 +13,14 @@ import {
   summarizeTags,
   type BoardQuery,
 } from '../../lib/library/board';
+import { testAnchor } from '../support/anchors';
 
 const DAY = 24 * 60 * 60_000;
 const NOW = Date.parse('2026-03-20T12:00:00.000Z');
 const ago = (days: number) => new Date(NOW - days * DAY).toISOString();
 
 function anchor(id: string, name: string, createdAt: string, extra: Partial<Anchor> = {}): Anchor {
-  return {
-    id,
-    name,
-    context: '',
-    milestone: '',
-    nextAction: `next of ${id}`,
-    dependencies: [`dep of ${id}`],
-    createdAt,
-    timeKnown: true,
-    source: {},
-    origin: 'captured',
-    resumeCount: 0,
-    ...extra,
-  };
+  return testAnchor({ id, name, createdAt, context: '', milestone: '', ...extra });
 }
 
 const LIBRARY = [

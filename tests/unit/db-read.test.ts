@@ -2,6 +2,7 @@ import { IDBFactory, IDBIndex } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Anchor } from '../../lib/model/anchor';
 import { DB_NAME, DB_VERSION } from '../../lib/storage/db-schema';
+import { testAnchor } from '../support/anchors';
 
 // lib/storage/db-read.ts: the popup's reads without idb or zod. They read a database lib/storage/db.ts made, and
 // never create, upgrade or block one.
@@ -12,20 +13,7 @@ let db: DbModule;
 let read: ReadModule;
 
 function anchor(id: string, createdAt: string, extra: Partial<Anchor> = {}): Anchor {
-  return {
-    id,
-    name: `Name_${id}`,
-    context: 'c',
-    milestone: 'm',
-    nextAction: 'n',
-    dependencies: [],
-    createdAt,
-    timeKnown: true,
-    source: {},
-    origin: 'captured',
-    resumeCount: 0,
-    ...extra,
-  };
+  return testAnchor({ id, createdAt, context: 'c', milestone: 'm', nextAction: 'n', dependencies: [], ...extra });
 }
 
 beforeEach(async () => {

@@ -33,22 +33,10 @@ import {
   RESUME_CHAT_TTL_MS,
 } from '../../lib/storage/db';
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
+import { testAnchor } from '../support/anchors';
 
 function anchor(id: string, name: string, createdAt: string, extra: Partial<Anchor> = {}): Anchor {
-  return {
-    id,
-    name,
-    context: `context of ${id}`,
-    milestone: `milestone of ${id}`,
-    nextAction: `next of ${id}`,
-    dependencies: [`dep of ${id}`],
-    createdAt,
-    timeKnown: true,
-    source: {},
-    origin: 'captured',
-    resumeCount: 0,
-    ...extra,
-  };
+  return testAnchor({ id, name, createdAt, ...extra });
 }
 
 beforeEach(async () => {

@@ -45,22 +45,10 @@ import { KEEP_CHATS } from '../../lib/meter/records';
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import type { LogFolder } from '../../lib/log-file/records';
 import { buildIndex } from '../../lib/library/library-index';
+import { testAnchor } from '../support/anchors';
 
 function anchor(id: string, name: string, createdAt: string, extra: Partial<Anchor> = {}): Anchor {
-  return {
-    id,
-    name,
-    context: `context of ${id}`,
-    milestone: `milestone of ${id}`,
-    nextAction: `next of ${id}`,
-    dependencies: [`dep of ${id}`],
-    createdAt,
-    timeKnown: true,
-    source: {},
-    origin: 'captured',
-    resumeCount: 0,
-    ...extra,
-  };
+  return testAnchor({ id, name, createdAt, ...extra });
 }
 
 beforeEach(async () => {

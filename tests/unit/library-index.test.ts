@@ -9,24 +9,21 @@ import {
   queryIndex,
   resumeStats,
 } from '../../lib/library/library-index';
+import { minutesBefore, testAnchor } from '../support/anchors';
 
 let n = 0;
 function anchor(name: string, minutesAgo: number, fields: Partial<Anchor> = {}): Anchor {
   n += 1;
-  return {
+  return testAnchor({
     id: `id-${n}`,
     name,
+    createdAt: minutesBefore(minutesAgo),
     context: `${name} context`,
     milestone: '',
     nextAction: `next for ${name}`,
     dependencies: [],
-    createdAt: new Date(Date.UTC(2026, 2, 14, 12, 0) - minutesAgo * 60_000).toISOString(),
-    timeKnown: true,
-    source: {},
-    origin: 'captured',
-    resumeCount: 0,
     ...fields,
-  };
+  });
 }
 
 const thesisOld = anchor('Thesis_Ch3_Methods', 300, { context: 'Survey of 41 papers', dependencies: ['Zotero export'] });

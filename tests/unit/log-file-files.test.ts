@@ -2,22 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Anchor } from '../../lib/model/anchor';
 import { DEFAULT_TEMPLATE, formatLog } from '../../lib/log/format';
 import { logFilesFor, projectFileName } from '../../lib/log-file/files';
+import { minutesBefore, testAnchor } from '../support/anchors';
 
 function anchor(id: string, name: string, minutesAgo: number, extra: Partial<Anchor> = {}): Anchor {
-  return {
-    id,
-    name,
-    context: `context ${id}`,
-    milestone: '',
-    nextAction: `next ${id}`,
-    dependencies: [],
-    createdAt: new Date(Date.UTC(2026, 2, 14, 12) - minutesAgo * 60_000).toISOString(),
-    timeKnown: true,
-    source: {},
-    origin: 'captured',
-    resumeCount: 0,
-    ...extra,
-  };
+  return testAnchor({ id, name, createdAt: minutesBefore(minutesAgo), context: `context ${id}`, milestone: '', nextAction: `next ${id}`, dependencies: [], ...extra });
 }
 
 const opts = { template: DEFAULT_TEMPLATE, dateFormat: 'us' as const, allVersions: true };

@@ -2,22 +2,21 @@ import { describe, expect, it } from 'vitest';
 import type { Anchor } from '../../lib/model/anchor';
 import { DEFAULT_TEMPLATE, formatLog } from '../../lib/log/format';
 import { changesToStore, planFileImport, type ChangedFile } from '../../lib/log-file/file-import';
+import { minutesBefore, testAnchor } from '../support/anchors';
 
 function anchor(id: string, name: string, minutesAgo: number, extra: Partial<Anchor> = {}): Anchor {
-  return {
+  return testAnchor({
     id,
     name,
     context: `context ${id}`,
     milestone: `milestone ${id}`,
     nextAction: `next ${id}`,
     dependencies: [`dep ${id}`],
-    createdAt: new Date(Date.UTC(2026, 2, 14, 12, 30, 17) - minutesAgo * 60_000).toISOString(),
-    timeKnown: true,
+    createdAt: minutesBefore(minutesAgo, Date.UTC(2026, 2, 14, 12, 30, 17)),
     source: { conversationId: `conv-${id}` },
-    origin: 'captured',
     resumeCount: 2,
     ...extra,
-  };
+  });
 }
 
 const log = (anchors: Anchor[]) => formatLog(anchors, { template: DEFAULT_TEMPLATE, dateFormat: 'us', allVersions: true });

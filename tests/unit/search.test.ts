@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Anchor } from '../../lib/model/anchor';
 import { buildIndex, queryIndex } from '../../lib/library/library-index';
 import { groupByName, matchRank, searchGroups, searchHead, searchTerms } from '../../lib/library/search';
+import { minutesBefore, testAnchor } from '../support/anchors';
 
 /**
  * Search order: typing `silver` must list `Capstone_Step9_Silver` first, not after every
@@ -13,20 +14,7 @@ import { groupByName, matchRank, searchGroups, searchHead, searchTerms } from '.
 let n = 0;
 function anchor(name: string, minutesAgo: number, fields: Partial<Anchor> = {}): Anchor {
   n += 1;
-  return {
-    id: `id-${n}`,
-    name,
-    context: 'context',
-    milestone: '',
-    nextAction: 'next',
-    dependencies: [],
-    createdAt: new Date(Date.UTC(2026, 2, 14, 12, 0) - minutesAgo * 60_000).toISOString(),
-    timeKnown: true,
-    source: {},
-    origin: 'captured',
-    resumeCount: 0,
-    ...fields,
-  };
+  return testAnchor({ id: `id-${n}`, name, createdAt: minutesBefore(minutesAgo), context: 'context', milestone: '', nextAction: 'next', dependencies: [], ...fields });
 }
 
 // Newest first: three newer anchors mention silver outside their names.
