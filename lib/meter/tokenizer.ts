@@ -31,7 +31,7 @@ export function o200kCounter(loadRanks: () => Promise<MergeableRanks>): Promise<
       const encoding = GptEncoding.getEncodingApi('o200k_base', () => ranks);
       // A chat may quote `<|endoftext|>` and the like: plain text to count, not an error.
       const asText = { disallowedSpecial: new Set<string>() };
-      return (text: string) => encoding.countTokens(text, asText);
+      return (text: string) => countInPieces((piece) => encoding.countTokens(piece, asText), text);
     },
     (error: unknown) => {
       loading = undefined;
@@ -39,6 +39,36 @@ export function o200kCounter(loadRanks: () => Promise<MergeableRanks>): Promise<
     },
   );
   return loading;
+}
+
+/**
+ * Runs without whitespace longer than this are counted in pieces of this length. Byte-pair
+ * encoding works on each run as one piece, and its cost grows with the square of the piece's
+ * length: 100,000 characters of one run took 6.5 s, a megabyte would take minutes, during which
+ * the background answers nothing else (a save waits). A run that long is no word (a key, base64,
+ * minified code); counted in pieces it is off by about a token per piece, which an estimate (≈)
+ * can bear.
+ */
+export const MAX_PIECE = 400;
+const LONG_RUN = new RegExp(`\\S{${MAX_PIECE + 1},}`, 'g');
+
+/** `count` over `text`, long runs without whitespace in pieces of at most MAX_PIECE: linear time on any text. */
+export function countInPieces(count: TokenCounter, text: string): number {
+  let total = 0;
+  let from = 0;
+  for (const match of text.matchAll(LONG_RUN)) {
+    total += count(text.slice(from, match.index));
+    const run = match[0];
+    for (let at = 0; at < run.length; ) {
+      let end = Math.min(at + MAX_PIECE, run.length);
+      // Never split a surrogate pair.
+      if (end < run.length && /[\uD800-\uDBFF]/.test(run[end - 1]!)) end -= 1;
+      total += count(run.slice(at, end));
+      at = end;
+    }
+    from = match.index + run.length;
+  }
+  return total + count(text.slice(from));
 }
 
 /** A message's share of the chat: its text's tokens and the chat format's own. */

@@ -129,10 +129,12 @@ test('an entry added and one edited in the file elsewhere are offered, never ove
   const edited = canonical([added, editedDeploy, thesis] as Anchor[]);
   await writeFolderFile(options, edited);
 
-  // A change in the library meanwhile does not overwrite the file: it waits for the person's answer.
+  // A change in the library meanwhile does not overwrite the file: the rewrite it starts finds the
+  // file changed elsewhere (the options page says so once the background has looked) and waits
+  // for the person's answer.
   const later = { ...THESIS, name: 'Thesis_Ch4_Results', nextAction: 'Draft 4.1.' };
   await save(later);
-  await options.waitForTimeout(2_500);
+  await expect(options.getByRole('region', { name: 'Log file' }).getByRole('alert')).toContainText('1 new, 1 changed in your log file.');
   expect(await readFolderFile(options)).toBe(edited);
 
   const popup = await openPopup();
