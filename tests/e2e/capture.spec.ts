@@ -86,7 +86,8 @@ test('buttons appear on chat.openai.com and on no other host', async ({ context,
   const other = await context.newPage();
   await other.goto(`https://example.com/c/${CHAT}`);
   await expect(other.locator('#prompt-textarea')).toBeVisible();
-  await other.waitForTimeout(500);
+  // Content scripts run at document_idle: once the page's own idle callback has run, ours would have.
+  await other.evaluate(() => new Promise((resolve) => requestIdleCallback(() => resolve(null))));
   await expect(other.locator('#gpt-anchors-host')).toHaveCount(0);
   await expect(other.getByRole('button', { name: 'Save anchor' })).toHaveCount(0);
 });
@@ -367,11 +368,26 @@ test('a composer that re-renders on its own keeps one bar', async ({ context }) 
   await serveChatGPT(context, { conversations, rerenderComposerEveryMs: 300 });
   const page = await context.newPage();
   await page.goto(`https://chatgpt.com/c/${CHAT}`);
-  for (let i = 0; i < 4; i += 1) {
-    await page.waitForTimeout(350);
-    await expect(saveButton(page)).toBeVisible();
-    await expect(page.locator('#gpt-anchors-host')).toHaveCount(1);
-  }
+  await expect(saveButton(page)).toBeVisible();
+  // Count the page's re-renders of the composer's form, and the most bars ever in the page at once.
+  type Watch = { rerenders: number; most: number };
+  const watched = () => page.evaluate(() => (window as unknown as { __watch: Watch }).__watch);
+  await page.evaluate(() => {
+    const watch: Watch = { rerenders: 0, most: 0 };
+    (window as unknown as { __watch: Watch }).__watch = watch;
+    const formNow = () => document.querySelector('#prompt-textarea')?.closest('form') ?? null;
+    let form = formNow();
+    new MutationObserver(() => {
+      const now = formNow();
+      if (now && now !== form) watch.rerenders += 1;
+      form = now;
+      watch.most = Math.max(watch.most, document.querySelectorAll('#gpt-anchors-host').length);
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await expect.poll(async () => (await watched()).rerenders).toBeGreaterThanOrEqual(4);
+  await expect(saveButton(page)).toBeVisible();
+  await expect(page.locator('#gpt-anchors-host')).toHaveCount(1);
+  expect((await watched()).most).toBe(1);
 });
 
 test('when the page layout changes, the bar says which part is missing', async ({ context, extensionId }) => {
