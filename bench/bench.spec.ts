@@ -312,7 +312,7 @@ for (const generation of ['A', 'C'] as const) {
         unit: 'ratio',
         target: 1.03,
         samples: profiled.map((p) => p.totalMs / (p.totalMs - p.extensionMs)),
-        note: `CDP Profiler (100 µs sampling) over the same window with the extension, separate runs; time in frames from chrome-extension://<id>/ and what they call. Extension ms: ${profiled.map((p) => p.extensionMs.toFixed(1)).join(', ')} of ${profiled.map((p) => p.totalMs.toFixed(0)).join(', ')} ms script.`,
+        note: `CDP Profiler (100 µs sampling) over the same window with the extension, separate runs; time in frames from chrome-extension://<id>/ and what they call; per run, \`heaviest\` (by the extension's outermost frame) and \`hottest\` (self time, the browser's own calls included) say where it went (names readable with bench/wxt.unminified.config.ts). Extension ms: ${profiled.map((p) => p.extensionMs.toFixed(1)).join(', ')} of ${profiled.map((p) => p.totalMs.toFixed(0)).join(', ')} ms script.`,
         details: { profiled },
       });
       recordMetric({

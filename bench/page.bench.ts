@@ -217,7 +217,7 @@ export async function profiledStreamingRun(
   chunk: { chunkMs: number; chunkChars: number },
   extensionId: string,
   generation: BenchGeneration,
-): Promise<{ extensionMs: number; totalMs: number }> {
+): Promise<{ extensionMs: number; totalMs: number; heaviest: string[]; hottest: string[] }> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await openLongChat(page, run, true, generation);
@@ -234,17 +234,31 @@ export async function profiledStreamingRun(
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   let extensionUs = 0;
   let totalUs = 0;
-  const walk = (id: number, inExtension: boolean) => {
+  /** Per extension entry point (the outermost extension frame), the time in it and what it calls. */
+  const byEntry = new Map<string, number>();
+  /** Per function (the browser's own included, such as a forced layout), its self time under the extension's frames. */
+  const bySelf = new Map<string, number>();
+  const walk = (id: number, entry: string | null) => {
     const node = byId.get(id)!;
-    const name = node.callFrame.functionName;
-    const ext = inExtension || node.callFrame.url.startsWith(`chrome-extension://${extensionId}/`);
+    const { functionName: name, url, lineNumber } = node.callFrame;
+    const here = entry ?? (url.startsWith(`chrome-extension://${extensionId}/`) ? `${name || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}` : null);
     const self = selfUs.get(id) ?? 0;
     if (!['(idle)', '(program)', '(root)'].includes(name)) {
       totalUs += self;
-      if (ext) extensionUs += self;
+      if (here) {
+        extensionUs += self;
+        byEntry.set(here, (byEntry.get(here) ?? 0) + self);
+        const own = `${name || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
+        bySelf.set(own, (bySelf.get(own) ?? 0) + self);
+      }
     }
-    for (const child of node.children ?? []) walk(child, ext);
+    for (const child of node.children ?? []) walk(child, here);
   };
-  walk(profile.nodes[0]!.id, false);
-  return { extensionMs: extensionUs / 1000, totalMs: totalUs / 1000 };
+  walk(profile.nodes[0]!.id, null);
+  const top = (times: Map<string, number>) =>
+    [...times]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([what, us]) => `${(us / 1000).toFixed(2)} ms ${what}`);
+  return { extensionMs: extensionUs / 1000, totalMs: totalUs / 1000, heaviest: top(byEntry), hottest: top(bySelf) };
 }

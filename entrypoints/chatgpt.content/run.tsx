@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import css from '../../components/in-page.css?inline';
 import { InPageApp } from '../../components/InPageApp';
 import { HOST_ID, MESSAGE_HOST_ATTR, decorateMessages, keepBarPlaced, onlyMessageText, pageTheme, watchPage } from '../../lib/chatgpt/mount';
-import { missingParts } from '../../lib/chatgpt/page';
+import { assistantMessages, missingParts } from '../../lib/chatgpt/page';
 import { checkPage } from '../../lib/chatgpt/page-check';
 import { waitForQuiet } from '../../lib/chatgpt/wait';
 import { mayOfferAnchor } from '../../lib/content/capture';
@@ -85,14 +85,13 @@ export async function runInPage(life: AbortSignal): Promise<void> {
     keepBarPlaced(host);
     controller.setMissing(missingParts());
     syncTheme();
-    decorateMessages(buttons, seen, streaming);
-    length.tick(streaming);
+    // One query for the page's replies per tick, for their buttons and for the meter.
+    const replies = assistantMessages();
+    decorateMessages(buttons, seen, streaming, replies);
+    length.tick(streaming, replies);
   };
-  // While a reply streams only the bar's place and the theme are kept (see watchPage).
-  watchPage(tick, life, () => {
-    keepBarPlaced(host);
-    syncTheme();
-  });
+  // On every change, and while a reply streams, the bar's place is kept at once (see watchPage).
+  watchPage(tick, life, { keep: () => keepBarPlaced(host), onTheme: syncTheme });
 
   void controller.resumePending();
 

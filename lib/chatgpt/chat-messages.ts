@@ -21,6 +21,12 @@ export function messageId(message: Element): string | null {
   return (attribute && message.getAttribute(attribute)) || null;
 }
 
+/** The ids of many messages at once (a long chat's thousand, on each measure), null where one has none. */
+export function messageIds(messages: readonly Element[]): (string | null)[] {
+  const attribute = messages[0] && recogniseGeneration(messages[0].ownerDocument ?? document)?.messageIdAttribute;
+  return messages.map((message) => (attribute && message.getAttribute(attribute)) || null);
+}
+
 export function isAssistantMessage(message: Element): boolean {
   const selectors = recogniseGeneration(message.ownerDocument ?? document)?.selectors.assistantMessage ?? [];
   return selectors.some((selector) => message.matches(selector));

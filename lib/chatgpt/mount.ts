@@ -1,5 +1,5 @@
 import { anyGenerationSelector } from './generations';
-import { assistantMessages, findComposerForm, findStopButton, isStopControl, isStreaming, messageTextElement, replyIsComplete } from './page';
+import { assistantMessages, findComposerForm, findStopButton, isStopControl, messageTextElement, replyIsComplete } from './page';
 
 /**
  * Keeping GPT Anchors' nodes on ChatGPT's page. React drops nodes it did not render whenever it
@@ -61,13 +61,14 @@ export type MessageDecorator = {
 /**
  * Adds one node after each finished assistant message the decorator wants, once. `streaming`:
  * whether a reply is streaming now (the tick has looked already), so the last message waits.
+ * `messages`: the page's assistant messages (the tick's one query, shared with the meter).
  */
 export function decorateMessages(
   decorator: MessageDecorator,
   seen: WeakMap<Element, HTMLElement | null>,
   streaming: boolean,
+  messages: readonly HTMLElement[] = assistantMessages(),
 ): void {
-  const messages = assistantMessages();
   messages.forEach((message, index) => {
     const known = seen.get(message);
     if (known === null) return; // looked at (or being asked about), no node
@@ -112,51 +113,82 @@ export function onlyMessageText(records: MutationRecord[]): boolean {
 const STREAM_POLL_MS = 1_000;
 const OBSERVE_PAGE: MutationObserverInit = { childList: true, subtree: true };
 
+/** The longest a tick waits for the browser to draw: a tab in the background draws no frames. */
+const RENDER_WAIT_MS = 250;
+
 /**
- * Runs `tick` after page changes, at most every TICK_MS, until `signal` aborts. Also runs it when
- * the page's theme (class or data-theme) changes. Changes only inside a message's text are left
- * alone. `tick` is told whether a reply is streaming (one query over the page, made once per tick
- * here).
+ * Runs `task` once the browser has drawn the latest changes (an animation frame, then a task after
+ * it), so the boxes the tick reads (isUsable's getClientRects) are laid out already. Read in the
+ * middle of ChatGPT's updates, they made the browser lay out the whole long chat for us: the
+ * largest part of GPT Anchors' time in the long-chat bench. Returns a cancel.
+ */
+function afterRendering(task: () => void): () => void {
+  let done = false;
+  const finish = () => {
+    if (done) return;
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(fallback);
+    task();
+  };
+  const frame = requestAnimationFrame(() => setTimeout(finish, 0));
+  const fallback = setTimeout(finish, RENDER_WAIT_MS);
+  return () => {
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(fallback);
+  };
+}
+
+/**
+ * Runs `tick` after page changes, at most every TICK_MS and once the browser has drawn them,
+ * until `signal` aborts; `onTheme` when the page's theme (class or data-theme) or the system's
+ * changes. Changes only inside a message's text are left alone. `tick` is told whether a reply is
+ * streaming (one query over the page, made once per tick here). `keep` (put the bar back: cheap
+ * while it is in place) runs at once on every change, so a re-rendered composer gets its bar back
+ * in the same frame.
  *
  * While a reply streams, the page observer is off: ChatGPT changes the page on every token, and
  * an observer makes the page record each change even when the callback ignores it. Instead a poll
- * every STREAM_POLL_MS runs `whileStreaming` (keep the bar where it belongs) and, once the stop
- * button is gone, observes again and ticks.
+ * every STREAM_POLL_MS runs `keep` and, once the stop button is gone, observes again and ticks.
  */
 export function watchPage(
   tick: (streaming: boolean) => void,
   signal: AbortSignal,
-  whileStreaming: () => void = () => undefined,
+  { keep = () => undefined, onTheme = () => undefined }: { keep?: () => void; onTheme?: () => void } = {},
 ): void {
-  // Leading and trailing throttle: a re-rendered composer gets its bar back at once, and a burst
-  // of changes costs one tick per TICK_MS.
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let cancelTick: (() => void) | undefined;
   let streamPoll: ReturnType<typeof setInterval> | undefined;
   let last = 0;
   const run = () => {
-    timer = undefined;
+    cancelTick = undefined;
     last = performance.now();
-    const streaming = isStreaming();
-    tick(streaming);
-    if (streaming) pauseWhileStreaming();
+    const stop = findStopButton();
+    tick(stop !== null);
+    if (stop) pauseWhileStreaming(stop);
   };
   const schedule = () => {
-    if (timer !== undefined || streamPoll !== undefined) return;
-    const wait = last + TICK_MS - performance.now();
-    if (wait <= 0) run();
-    else timer = setTimeout(run, wait);
+    if (cancelTick !== undefined || streamPoll !== undefined) return;
+    let cancelRendering: (() => void) | undefined;
+    const timer = setTimeout(() => (cancelRendering = afterRendering(run)), Math.max(0, last + TICK_MS - performance.now()));
+    cancelTick = () => {
+      clearTimeout(timer);
+      cancelRendering?.();
+    };
   };
   const page = new MutationObserver((records) => {
-    if (!onlyMessageText(records)) schedule();
+    if (onlyMessageText(records)) return;
+    keep();
+    schedule();
   });
-  const pauseWhileStreaming = () => {
+  const pauseWhileStreaming = (stop: Element) => {
     if (streamPoll !== undefined) return;
     page.disconnect();
-    // The control itself is watched: while it is one, the reply streams, no query needed.
-    let stop = findStopButton();
+    // The control itself is watched: while it is one, the reply streams, no query needed. Once it
+    // is not (gone, or B's button back to send), the tick looks for one again: a re-rendered stop
+    // control pauses again.
     streamPoll = setInterval(() => {
-      if (!stop || !isStopControl(stop)) stop = findStopButton();
-      if (stop) return whileStreaming();
+      if (isStopControl(stop)) return keep();
       clearInterval(streamPoll);
       streamPoll = undefined;
       page.observe(document.body, OBSERVE_PAGE);
@@ -164,15 +196,15 @@ export function watchPage(
     }, STREAM_POLL_MS);
   };
   page.observe(document.body, OBSERVE_PAGE);
-  const theme = new MutationObserver(schedule);
+  const theme = new MutationObserver(onTheme);
   theme.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'data-theme'] });
   const scheme = prefersDark();
-  scheme.addEventListener('change', schedule);
+  scheme.addEventListener('change', onTheme);
   signal.addEventListener('abort', () => {
     page.disconnect();
     theme.disconnect();
-    scheme.removeEventListener('change', schedule);
-    clearTimeout(timer);
+    scheme.removeEventListener('change', onTheme);
+    cancelTick?.();
     clearInterval(streamPoll);
   });
   run();

@@ -44,7 +44,7 @@ export function createChatLength(controller: Controller, life: AbortSignal) {
   }
   return {
     store,
-    tick: (streaming: boolean) => life.aborted || meter.tick(streaming),
+    tick: (streaming: boolean, replies?: readonly HTMLElement[]) => life.aborted || meter.tick(streaming, replies),
     dismissNudge: () => set({ nudge: false }),
     rescue: () => void controller.save(rescue),
   };

@@ -1,5 +1,5 @@
-import { chatMessages, maxLengthNoticeShown, messageId, messageText } from '../chatgpt/chat-messages';
-import { messageSource } from '../chatgpt/page';
+import { chatMessages, maxLengthNoticeShown, messageId, messageIds, messageText } from '../chatgpt/chat-messages';
+import { assistantMessages, messageSource } from '../chatgpt/page';
 import { conversationIdFromPath } from '../chatgpt/urls';
 import type { BackgroundPayloads } from '../messaging/messages';
 import type { ChatMeterReading } from '../meter/reading';
@@ -31,16 +31,31 @@ export function createChatMeter(send: Send, show: (reading: ChatMeterReading | n
   let queue = Promise.resolve();
 
   /**
+   * How many of the first messages are the ones the background counted (at most `limit`). A chat
+   * changes at its end, or from an edited message on (every message after it is new): when the
+   * last of those still has its id, so have the ones before, and a long chat's thousand ids are
+   * not read on every measure. Otherwise they are compared one by one.
+   */
+  function countedPrefix(messages: readonly HTMLElement[], limit: number): number {
+    const end = Math.min(order.length, limit);
+    if (end <= 0) return 0;
+    const idAt = (index: number) => messageId(messages[index]!) ?? `@${index}`;
+    if (idAt(end - 1) === order[end - 1]) return end;
+    let start = 0;
+    while (start < end && idAt(start) === order[start]) start += 1;
+    return start;
+  }
+
+  /**
    * Sends the messages after the ones the background counted last time (`before`), each with its
    * text only when it is new or changed. `full`: the background did not know what the page
    * thought it did (its worker was stopped and forgot): every message with its text, once.
    */
-  async function measure(forKey: string, full = false, messages = chatMessages()): Promise<void> {
+  async function measure(forKey: string, full = false, messages = chatMessages(), notice = maxLengthNoticeShown()): Promise<void> {
     if (messages.length === 0) return show(null);
-    const ids = messages.map((message, index) => messageId(message) ?? `@${index}`);
-    const recent = ids.length - ALWAYS_READ;
-    let start = 0;
-    if (!full) while (start < recent && ids[start] === order[start]) start += 1;
+    const recent = messages.length - ALWAYS_READ;
+    const start = full ? 0 : countedPrefix(messages, recent);
+    const ids = [...order.slice(0, start), ...messageIds(messages.slice(start)).map((id, k) => id ?? `@${start + k}`)];
     const sent = new Map<string, number>();
     const list = ids.slice(start).map((id, k) => {
       if (!full && counted.has(id) && start + k < recent) return { id };
@@ -51,12 +66,12 @@ export function createChatMeter(send: Send, show: (reading: ChatMeterReading | n
     });
     const { url, conversationId, chatTitle: title } = messageSource(null);
     const before = start > 0 ? { before: { count: start, last: ids[start - 1]! } } : {};
-    const reading = await send({ url: url ?? '', conversationId, title, messages: list, ...before, notice: maxLengthNoticeShown() });
+    const reading = await send({ url: url ?? '', conversationId, title, messages: list, ...before, notice });
     if (forKey !== key) return; // the person moved to another chat meanwhile
     if (reading.missing.length > 0) {
       counted = new Map();
       order = [];
-      if (!full) return measure(forKey, true);
+      if (!full) return measure(forKey, true, messages, notice);
     } else {
       for (const [id, length] of sent) counted.set(id, length);
       order = ids;
@@ -66,11 +81,12 @@ export function createChatMeter(send: Send, show: (reading: ChatMeterReading | n
 
   return {
     /**
-     * Called on the page's tick (never while a reply streams): measures when the chat, its count
-     * of messages, its last message or ChatGPT's maximum-length notice changed, or a reply
-     * streamed since the last look.
+     * Called on the page's tick with the page's replies (the tick's own query): measures when the
+     * chat, its count of replies, its last reply or ChatGPT's maximum-length notice changed, or a
+     * reply streamed since the last look. Never while a reply streams. A prompt is counted with
+     * the reply that follows it: the look stays this cheap on a long chat's every tick.
      */
-    tick(streaming: boolean): void {
+    tick(streaming: boolean, replies: readonly HTMLElement[] = assistantMessages()): void {
       if (streaming) {
         due = true;
         return;
@@ -82,13 +98,14 @@ export function createChatMeter(send: Send, show: (reading: ChatMeterReading | n
         order = [];
         show(null);
       }
-      const messages = chatMessages();
-      const last = messages.at(-1);
-      const state = `${key}|${messages.length}|${last ? messageId(last) : ''}|${maxLengthNoticeShown()}`;
+      const last = replies.at(-1);
+      const notice = maxLengthNoticeShown();
+      const state = `${key}|${replies.length}|${last ? messageId(last) : ''}|${notice}`;
       if (state === seen && !due) return;
       seen = state;
       due = false;
-      queue = queue.then(() => measure(key, false, messages).catch(() => show(null)));
+      const messages = chatMessages();
+      queue = queue.then(() => measure(key, false, messages, notice).catch(() => show(null)));
     },
   };
 }

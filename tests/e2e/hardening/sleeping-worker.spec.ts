@@ -47,6 +47,9 @@ test('save, resume and export each wake a stopped worker, and nothing is lost', 
   await expect(tab).toHaveURL(/^https:\/\/chatgpt\.com\//);
   await expect.poll(() => editorText(tab), { timeout: 15_000 }).toContain(`Resume from anchor: [${THESIS.name}]`);
   expect(await editorText(tab)).toContain(`Next action: ${THESIS.nextAction}`);
+  // The resume is recorded before the tab says so: stopping the worker any earlier would cut the
+  // recording off mid-way, which the browser itself never does to a worker answering a message.
+  await expect(inPageToast(tab)).toContainText(`Resumed [${THESIS.name}]: press send when ready.`);
 
   await stopServiceWorkers(context, page);
   await popup.getByRole('button', { name: 'Export' }).click();
