@@ -101,6 +101,8 @@ test('Resume on a card opens a new ChatGPT tab with the project’s newest ancho
   await card(page, 'Capstone').getByRole('button', { name: 'Resume Capstone_Step10_API' }).click();
   await expect(page.getByRole('status')).toContainText('Resuming [Capstone_Step10_API] in a new ChatGPT tab…');
   const chat = await opened;
+  // The tab starts blank and then loads ChatGPT: read its composer once it is there.
+  await chat.waitForURL(/^https:\/\/chatgpt\.com\//);
   await expect
     .poll(() => chat.evaluate(() => (window as unknown as FixtureWindow).__chatgpt?.editorParagraphs() ?? []), { timeout: 20_000 })
     .toEqual([

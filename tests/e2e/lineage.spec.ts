@@ -61,12 +61,17 @@ for (const generation of ['A', 'C'] as const) {
     await resumeFromPage(page, THESIS.name);
     await expect(toast(page)).toContainText('Resumed [Thesis_Ch3_Methods]: press send when ready.');
     expect(await fixtureState(page).route()).toBe('/');
-    await callFixture(page, 'queueReply', 'Welcome back. Section 3.4 next: threats to validity.');
+    // On C the reply stalls a while after its first words: the temporary address lasts until it ends.
+    const stall = generation === 'C' ? { pauseAfterChars: 8, pauseMs: 3_000 } : {};
+    await callFixture(page, 'queueReply', 'Welcome back. Section 3.4 next: threats to validity.', stall);
     await sendButton(page, generation).click();
     if (generation === 'C') {
       await expect.poll(() => fixtureState(page).route()).toMatch(/^\/c\/WEB:/);
-      // While the address is temporary, nothing is linked.
-      expect((await storedResumes(context, extensionId)).map((r) => r.conversationId)).toEqual([undefined]);
+      // While the address is temporary, nothing is linked (read first, then the address: it was
+      // temporary when the record was read).
+      const resumes = await storedResumes(context, extensionId);
+      expect(await fixtureState(page).route()).toMatch(/^\/c\/WEB:/);
+      expect(resumes.map((r) => r.conversationId)).toEqual([undefined]);
     }
     await expect.poll(() => fixtureState(page).route(), { timeout: 15_000 }).toMatch(/^\/c\/[0-9a-f-]{36}$/);
     const second = (await fixtureState(page).route())!.slice('/c/'.length);
