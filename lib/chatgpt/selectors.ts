@@ -14,6 +14,14 @@ export function findFirstUsable<T extends Element = HTMLElement>(
   root: ParentNode,
   selectors: readonly string[],
 ): { element: T; selector: string } | null {
+  // Mostly none matches (no stop control while no reply streams), or the first match is the answer:
+  // one walk over the page says so instead of one per selector. Not with an id in the list: alone,
+  // an id selector is looked up directly, and in a list it would cost a walk.
+  if (selectors.length > 1 && !selectors.some((selector) => selector.includes('#'))) {
+    const first = root.querySelector<T & Element>(selectors.join(', '));
+    if (!first) return null;
+    if (first.matches(selectors[0]!) && isUsable(first)) return { element: first, selector: selectors[0]! };
+  }
   for (const selector of selectors) {
     for (const element of root.querySelectorAll<T & Element>(selector)) {
       if (isUsable(element)) return { element, selector };
