@@ -1,4 +1,4 @@
-import base from '../wxt.config';
+import { withBuildOptions } from './wxt-variant';
 
 /**
  * The normal build, unminified, so a CPU profile names the content script's functions: the long
@@ -6,7 +6,4 @@ import base from '../wxt.config';
  * `WXT_OUT_DIR=/tmp/unminified npx wxt build -c bench/wxt.unminified.config.ts`, then run the bench
  * with `GPT_ANCHORS_EXTENSION_DIR=/tmp/unminified/chrome-mv3`.
  */
-export default { ...base, vite: (env: Parameters<Extract<typeof base.vite, Function>>[0]) => {
-  const vite = typeof base.vite === 'function' ? base.vite(env) : {};
-  return { ...vite, build: { ...(vite as { build?: object }).build, minify: false } };
-} };
+export default withBuildOptions({ minify: false });
