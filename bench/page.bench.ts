@@ -241,14 +241,14 @@ export async function profiledStreamingRun(
   const walk = (id: number, entry: string | null) => {
     const node = byId.get(id)!;
     const { functionName: name, url, lineNumber } = node.callFrame;
-    const here = entry ?? (url.startsWith(`chrome-extension://${extensionId}/`) ? `${name || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}` : null);
+    const own = `${name || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
+    const here = entry ?? (url.startsWith(`chrome-extension://${extensionId}/`) ? own : null);
     const self = selfUs.get(id) ?? 0;
     if (!['(idle)', '(program)', '(root)'].includes(name)) {
       totalUs += self;
       if (here) {
         extensionUs += self;
         byEntry.set(here, (byEntry.get(here) ?? 0) + self);
-        const own = `${name || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
         bySelf.set(own, (bySelf.get(own) ?? 0) + self);
       }
     }
