@@ -33,6 +33,8 @@ export function ResumePicker({ api }: { api: PickerApi }) {
   const [active, setActive] = useState(0);
   const [long, setLong] = useState<Anchor | null>(null);
   const [status, setStatus] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  // Enter pressed before the claim and the list are through (a keyboard user is quick): done once they are.
+  const [earlyEnter, setEarlyEnter] = useState(false);
   const dialog = useRef<HTMLDivElement>(null);
   const search = useRef<HTMLInputElement>(null);
 
@@ -92,6 +94,13 @@ export function ResumePicker({ api }: { api: PickerApi }) {
     else void resume(anchor);
   };
 
+  const ready = claim.state === 'claimed' && index !== null;
+  useEffect(() => {
+    if (!earlyEnter || !ready) return;
+    setEarlyEnter(false);
+    choose(visible[active]);
+  }, [earlyEnter, ready]);
+
   const showMore = () => setShown((count) => count + PAGE_SIZE);
 
   // Esc closes from anywhere in the picker; Tab and Shift+Tab go round inside it.
@@ -126,7 +135,8 @@ export function ResumePicker({ api }: { api: PickerApi }) {
       setActive(Math.max(active - 1, 0));
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      choose(visible[active]);
+      if (ready) choose(visible[active]);
+      else setEarlyEnter(claim.state !== 'refused');
     } else if (event.key.length === 1 || event.key === 'Backspace' || event.key === 'Delete') {
       noteSearchKey(event.timeStamp);
     }
@@ -149,6 +159,7 @@ export function ResumePicker({ api }: { api: PickerApi }) {
               aria-activedescendant={visible[active] ? optionId(active) : undefined}
               onKeyDown={onSearchKey}
               onInput={(event) => {
+                setEarlyEnter(false);
                 setQuery(event.currentTarget.value);
                 setActive(0);
                 setShown(PAGE_SIZE);

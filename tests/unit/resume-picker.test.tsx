@@ -183,4 +183,34 @@ describe('the picker page', () => {
     await settle();
     expect(api.pick).toHaveBeenCalledWith('id-1');
   });
+  it('Enter pressed while the picker is still opening resumes the newest once the list is in', async () => {
+    // A keyboard user opens the picker and presses Enter at once: the claim and the library are not through yet.
+    let claimed: () => void = () => undefined;
+    let finish: (anchors: Anchor[]) => void = () => undefined;
+    const { api } = fakeApi([anchor(1), anchor(2)], () => new Promise<void>((resolve) => (claimed = resolve)));
+    api.load.mockImplementation(() => new Promise<Anchor[]>((resolve) => (finish = resolve)));
+    await mount(api);
+    await press('Enter', {}, search());
+    expect(api.pick).not.toHaveBeenCalled();
+    claimed();
+    await settle();
+    expect(api.pick, 'nothing is chosen before the list is shown').not.toHaveBeenCalled();
+    finish([anchor(1), anchor(2)]);
+    await settle();
+    expect(api.pick).toHaveBeenCalledTimes(1);
+    expect(api.pick).toHaveBeenCalledWith('id-2');
+  });
+
+  it('typing after an early Enter drops it: the person is choosing', async () => {
+    let finish: (anchors: Anchor[]) => void = () => undefined;
+    const { api } = fakeApi([anchor(1), anchor(2)]);
+    api.load.mockImplementation(() => new Promise<Anchor[]>((resolve) => (finish = resolve)));
+    await mount(api);
+    await press('Enter', {}, search());
+    await typeQuery('Step1');
+    finish([anchor(1), anchor(2)]);
+    await settle();
+    expect(api.pick).not.toHaveBeenCalled();
+    expect(active()?.textContent).toContain('Project_Step1');
+  });
 });
