@@ -3,6 +3,7 @@ import { anchorBar, expect, inPageToast as toast, resumePicker, saveAnchorButton
 import { callFixture, conversationUrl, serveChatGPT, type FixtureOptions } from './support/chatgpt-fixture';
 import { GENERATION_CASES, THESIS_LINES, composerOf, fixtureState, stopButtonOf } from './support/generations';
 import { THESIS, anchorReply, seedAnchors, storedAnchor, storedAnchors } from './support/library';
+import { contentScriptWorld, watchContentScriptTimers } from './support/content-world';
 
 /**
  * Every flow on every page generation ChatGPT serves (lib/chatgpt/generation-*.ts): saving the
@@ -263,12 +264,14 @@ test.describe('safe when unsure', () => {
     await seedAnchors(context, extensionId, [storedAnchor(THESIS)]);
     const page = await context.newPage();
     await page.goto('https://chatgpt.com/gpts');
+    const timers = await watchContentScriptTimers(await contentScriptWorld(context, page));
     // The fixture serves its page everywhere; here the GPT store has no composer.
     await page.evaluate(() => document.querySelector('form[data-chatgpt-composer]')?.parentElement?.remove());
     const host = page.locator('#gpt-anchors-host');
     await expect(host).toHaveAttribute('data-floating', '');
     await expect(saveButton(page)).toBeVisible();
-    await page.waitForTimeout(2_500); // longer than the grace before a missing part is reported
+    // A part still missing after a grace of 2 s would be reported: whatever was scheduled by then has run.
+    await timers.idle(2_500);
     await expect(page.getByRole('alert')).toHaveCount(0);
     expect(await host.evaluate((node) => getComputedStyle(node).position)).toBe('fixed');
     const box = (await host.boundingBox())!;

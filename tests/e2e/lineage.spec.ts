@@ -2,6 +2,8 @@ import type { Page } from '@playwright/test';
 import { anchorBar, expect, inPageToast as toast, resumePicker, saveAnchorButton as saveButton, test } from './support/extension';
 import { callFixture, conversationUrl, serveChatGPT, type FixtureOptions } from './support/chatgpt-fixture';
 import { fixtureState } from './support/generations';
+import { contentScriptWorld, watchContentScriptTimers } from './support/content-world';
+import { recordTabMessages, tabMessages } from './support/tab-messages';
 import { THESIS, anchorReply, seedAnchors, setSettings, storedAnchor, storedAnchors, storedResumes } from './support/library';
 
 /**
@@ -127,17 +129,25 @@ for (const generation of ['A', 'C'] as const) {
   });
 }
 
-test('a chat opened from the sidebar after a resume is not linked to it; the chat the resume text goes into is', async ({ context, extensionId }) => {
+test('a chat opened from the sidebar after a resume is not linked to it; the chat the resume text goes into is', async ({
+  context,
+  extensionId,
+  serviceWorker,
+}) => {
   await serveChatGPT(context, { conversations });
   await seedAnchors(context, extensionId, [storedAnchor(THESIS)]);
   const page = await context.newPage();
   await page.goto('https://chatgpt.com/');
+  const timers = await watchContentScriptTimers(await contentScriptWorld(context, page));
+  await recordTabMessages(serviceWorker);
   await resumeFromPage(page, THESIS.name);
   await expect(toast(page)).toContainText('Resumed [Thesis_Ch3_Methods]: press send when ready.');
   // The person opens another chat instead, and comes back later.
   await page.getByRole('link', { name: 'Thesis chapter 3' }).click();
   await expect.poll(() => fixtureState(page).route()).toBe(`/c/${FIRST}`);
-  await page.waitForTimeout(2_500); // the page looks at the address once a second
+  // The page looks at the address once a second: its next look has been at this chat, and said nothing.
+  await timers.idle(1_000);
+  expect((await tabMessages(serviceWorker)).map((m) => m.type)).not.toContain('chatStarted');
   expect((await storedResumes(context, extensionId)).map((r) => r.conversationId)).toEqual([undefined]);
 });
 

@@ -1,9 +1,11 @@
-import type { Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { anchorBar, expect, inPageToast as toast, saveAnchorButton, test } from './support/extension';
 import { CHATGPT_URL, callFixture, conversationUrl, readFixture, serveChatGPT, type FixtureOptions } from './support/chatgpt-fixture';
 import { GENERATION_CASES, composerOf, stopButtonOf } from './support/generations';
 import { setSettings, storedAnchors } from './support/library';
 import { expectAccessible, inBothThemes } from './support/axe';
+import { contentScriptWorld, watchContentScriptTimers } from './support/content-world';
+import { recordTabMessages, tabMessages } from './support/tab-messages';
 
 /**
  * The chat length meter on every page generation: the gauge after a reply, rising with the chat;
@@ -51,20 +53,6 @@ async function sendAndWait(page: Page, options: FixtureOptions, text: string): P
   await expect(stopButtonOf(page, options)).toHaveCount(0);
 }
 
-/** Every message the background receives from a ChatGPT tab, with when it came (the worker's clock). */
-async function recordTabMessages(worker: Worker): Promise<void> {
-  await worker.evaluate(() => {
-    const seen: { type: string; at: number }[] = [];
-    (globalThis as unknown as { tabMessages: typeof seen }).tabMessages = seen;
-    type OnMessage = { addListener(listener: (message: { type?: string }, sender: { tab?: unknown }) => void): void };
-    const runtime = (globalThis as unknown as { chrome: { runtime: { onMessage: OnMessage } } }).chrome.runtime;
-    runtime.onMessage.addListener((message, sender) => {
-      if (sender.tab) seen.push({ type: String(message?.type), at: Date.now() });
-    });
-  });
-}
-const tabMessages = (worker: Worker) =>
-  worker.evaluate(() => (globalThis as unknown as { tabMessages: { type: string; at: number }[] }).tabMessages);
 
 for (const { name, options } of GENERATION_CASES) {
   test.describe(`generation ${name}`, () => {
@@ -198,6 +186,7 @@ for (const { name, options } of GENERATION_CASES.filter((c) => c.name === 'A (20
     const page = await context.newPage();
     await page.goto(conversationUrl(FULL, options));
     await expect(gauge(page)).toBeVisible();
+    const timers = await watchContentScriptTimers(await contentScriptWorld(context, page));
     await recordTabMessages(serviceWorker);
     // About 260 chunks over several seconds; then it keeps streaming until stopped.
     await callFixture(page, 'queueReply', LONG_REPLY, { chunkMs: 20, chunkChars: 10, neverFinish: true });
@@ -218,7 +207,8 @@ for (const { name, options } of GENERATION_CASES.filter((c) => c.name === 'A (20
     await stopButtonOf(page, options).click();
     await expect.poll(async () => (await tabMessages(serviceWorker)).filter((m) => m.type === 'measureChat').length).toBe(1);
     await expect(gauge(page)).not.toHaveAttribute('aria-label', tokensBefore ?? '');
-    await page.waitForTimeout(1_000);
+    // Whatever the page's last changes scheduled (a tick: at most 200 ms apart, then a frame) has run.
+    await timers.idle(1_000);
     expect((await tabMessages(serviceWorker)).filter((m) => m.type === 'measureChat')).toHaveLength(1);
   });
 }

@@ -35,3 +35,63 @@ export async function contentScriptWorld(context: BrowserContext, page: Page): P
     },
   };
 }
+
+export type ContentScriptTimers = {
+  /**
+   * Waits until every timer and animation frame the content script asked for before this call,
+   * and due within `withinMs`, has run or been cancelled; then until a message the script sends
+   * has had its answer, so whatever those timers set off has reached the background. The state
+   * that shows the script has done what it had scheduled, where a test must show nothing happened.
+   */
+  idle(withinMs: number): Promise<void>;
+};
+
+/**
+ * From now on, keeps track of the timers and frames our content script asks for (its isolated
+ * world's own `setTimeout` and `requestAnimationFrame`; intervals are left out, as they never end).
+ */
+export async function watchContentScriptTimers(world: ContentWorld): Promise<ContentScriptTimers> {
+  await world.run(`(() => {
+    const scope = globalThis;
+    if (scope.__pendingWork) return;
+    const pending = new Map();
+    let key = 0;
+    const wrap = (schedule, cancel) => {
+      const keys = new Map();
+      const scheduled = (run, ms = 0, ...args) => {
+        const mine = (key += 1);
+        const id = schedule.call(scope, (...given) => {
+          pending.delete(mine);
+          keys.delete(id);
+          if (typeof run === 'function') run(...args, ...given);
+        }, ms);
+        pending.set(mine, { at: performance.now(), ms: Number(ms) || 0 });
+        keys.set(id, mine);
+        return id;
+      };
+      const cancelled = (id) => {
+        pending.delete(keys.get(id));
+        keys.delete(id);
+        return cancel.call(scope, id);
+      };
+      return [scheduled, cancelled];
+    };
+    [scope.setTimeout, scope.clearTimeout] = wrap(scope.setTimeout, scope.clearTimeout);
+    const [raf, caf] = [scope.requestAnimationFrame, scope.cancelAnimationFrame];
+    const [frame, cancelFrame] = wrap((run) => raf.call(scope, run), caf);
+    scope.requestAnimationFrame = (run) => frame(run, 0);
+    scope.cancelAnimationFrame = cancelFrame;
+    scope.__pendingWork = pending;
+  })()`);
+  return {
+    async idle(withinMs) {
+      const mark = await world.run('performance.now()');
+      await expect
+        .poll(() => world.run(`[...globalThis.__pendingWork.values()].filter((t) => t.at <= ${mark} && t.ms <= ${withinMs}).length`), {
+          timeout: withinMs + 10_000,
+        })
+        .toBe(0);
+      await world.run(`chrome.runtime.sendMessage({ type: 'getShortcuts', payload: {} }).then(() => true)`);
+    },
+  };
+}

@@ -124,6 +124,18 @@ export async function countWrites(worker: Worker, name = LOG_FILE): Promise<() =
   return () => worker.evaluate(() => (globalThis as unknown as { __writes: number }).__writes);
 }
 
+/**
+ * Waits until the background's log keeper has done everything due: asks it for the check a page
+ * asks for when it opens (lib/log-file/keeper.ts), which runs after any write under way and in
+ * place of a write still waiting for its quiet moment. When it answers, nothing is left to write.
+ */
+export async function logKeeperSettled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const { runtime } = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome;
+    await runtime.sendMessage({ type: 'checkLogFile', payload: {} });
+  });
+}
+
 /** Opens the options page and keeps the log in the stand-in folder, as a person would. */
 export async function chooseFolder(context: BrowserContext, extensionId: string): Promise<Page> {
   const options = await context.newPage();
