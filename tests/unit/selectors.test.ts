@@ -27,7 +27,7 @@ describe('findFirstUsable', () => {
     expect(findFirstUsable(document, STOP)).toEqual({ element: document.getElementById('new'), selector: STOP[0] });
   });
 
-  it('takes the first match when it is of the first selector and usable', () => {
+  it('takes the first match of the first selector when it is usable', () => {
     document.body.innerHTML = '<button data-testid="stop-button" id="a"></button><button aria-label="Stop streaming" id="b"></button>';
     expect(findFirstUsable(document, STOP)?.element.id).toBe('a');
   });
@@ -43,7 +43,7 @@ describe('findFirstUsable', () => {
     expect(findFirstUsable(document, STOP)).toBeNull();
   });
 
-  it('looks a list with an id up selector by selector, with the same answer', () => {
+  it('looks a list with an id up selector by selector', () => {
     document.body.innerHTML = '<form><div class="ProseMirror" contenteditable="true" id="other"></div></form><div id="prompt-textarea" contenteditable="true"></div>';
     const composer = ['#prompt-textarea[contenteditable="true"]', 'form div.ProseMirror[contenteditable="true"]'];
     expect(findFirstUsable(document, composer)?.element.id).toBe('prompt-textarea');
