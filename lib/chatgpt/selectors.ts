@@ -4,9 +4,15 @@
  * hidden home composer, inline-edit editors with the composer's markup, hidden stop buttons).
  */
 
-/** Rendered (it has a box) and not inside a hidden or inert part of the page. */
+/**
+ * Rendered (it has a box) and not inside a hidden or inert part of the page. `checkVisibility()`
+ * answers from the page's styles; `getClientRects()` (where it is missing) makes the browser lay
+ * out whatever ChatGPT changed since the last frame first: on a long chat that read was most of
+ * GPT Anchors' time in the page.
+ */
 export function isUsable(element: Element): boolean {
-  return element.closest('[hidden],[inert]') === null && element.getClientRects().length > 0;
+  if (element.closest('[hidden],[inert]') !== null) return false;
+  return typeof element.checkVisibility === 'function' ? element.checkVisibility() : element.getClientRects().length > 0;
 }
 
 /**
