@@ -61,7 +61,7 @@ export type MessageDecorator = {
 /**
  * Adds one node after each finished assistant message the decorator wants, once. `streaming`:
  * whether a reply is streaming now (the tick has looked already), so the last message waits.
- * `messages`: the page's assistant messages (the tick's one query, shared with the meter).
+ * `messages`: the page's assistant messages (the tick's one walk, shared with the meter).
  */
 export function decorateMessages(
   decorator: MessageDecorator,
@@ -104,77 +104,57 @@ export function onlyMessageText(records: MutationRecord[]): boolean {
 }
 
 /**
- * While a reply streams, how often the light check runs (and notices the reply has ended). Each
- * wake-up of the content script costs the page more than its few lines of work: every 250 ms
- * showed in the long-chat bench (about 6 % more script time in a run), once a second is within
- * its noise. A bar dropped by a re-render mid-reply, and *Save this anchor* on a finished reply,
- * wait at most this long.
+ * While a reply streams, the page observer is off: ChatGPT changes the page on every token, and an
+ * observer of the whole page makes the browser record each change even when its callback ignores
+ * it. The stop control is watched instead (watchStopControl), which no token changes.
  */
-const STREAM_POLL_MS = 1_000;
 const OBSERVE_PAGE: MutationObserverInit = { childList: true, subtree: true };
 
-/** The longest a tick waits for the browser to draw: a tab in the background draws no frames. */
-const RENDER_WAIT_MS = 250;
-
 /**
- * Runs `task` once the browser has drawn the latest changes (an animation frame, then a task after
- * it), so the boxes the tick reads (isUsable's getClientRects) are laid out already. Read in the
- * middle of ChatGPT's updates, they made the browser lay out the whole long chat for us: the
- * largest part of GPT Anchors' time in the long-chat bench. Returns a cancel.
+ * Calls `changed` on every change that may end the stream or drop our bar, and on no other: an
+ * attribute of the stop control (B's button only loses one), any child added or removed in the
+ * composer form around it (or in its parent), and a child added to or removed from any element
+ * above that (the form or a part of the page holding it re-rendered; our bar, next to the form,
+ * dropped). A reply's tokens change none of these. Returns a stop.
  */
-function afterRendering(task: () => void): () => void {
-  let done = false;
-  const finish = () => {
-    if (done) return;
-    done = true;
-    cancelAnimationFrame(frame);
-    clearTimeout(fallback);
-    task();
-  };
-  const frame = requestAnimationFrame(() => setTimeout(finish, 0));
-  const fallback = setTimeout(finish, RENDER_WAIT_MS);
-  return () => {
-    done = true;
-    cancelAnimationFrame(frame);
-    clearTimeout(fallback);
-  };
+function watchStopControl(stop: Element, changed: () => void): () => void {
+  const region = stop.closest('form') ?? stop.parentElement ?? stop;
+  const observer = new MutationObserver(changed);
+  observer.observe(stop, { attributes: true });
+  observer.observe(region, { childList: true, subtree: true });
+  for (let above = region.parentNode; above; above = above.parentNode) observer.observe(above, { childList: true });
+  return () => observer.disconnect();
 }
 
 /**
- * Runs `tick` after page changes, at most every TICK_MS and once the browser has drawn them,
- * until `signal` aborts; `onTheme` when the page's theme (class or data-theme) or the system's
- * changes. Changes only inside a message's text are left alone. `tick` is told whether a reply is
- * streaming (one query over the page, made once per tick here). `keep` (put the bar back: cheap
- * while it is in place) runs at once on every change, so a re-rendered composer gets its bar back
- * in the same frame.
+ * Runs `tick` after page changes, at most every TICK_MS, until `signal` aborts; `onTheme` when the
+ * page's theme (class or data-theme) or the system's changes. Changes only inside a message's
+ * text are left alone. `tick` is told whether a reply is streaming (one query over the page, made
+ * once per tick here). `keep` (put the bar back: cheap while it is in place) runs at once on every
+ * change, so a re-rendered composer gets its bar back in the same frame.
  *
- * While a reply streams, the page observer is off: ChatGPT changes the page on every token, and
- * an observer makes the page record each change even when the callback ignores it. Instead a poll
- * every STREAM_POLL_MS runs `keep` and, once the stop button is gone, observes again and ticks.
+ * While a reply streams, only the stop control is watched (watchStopControl); once it is no
+ * longer one, the page is observed again and a tick runs (it finds a re-rendered stop control,
+ * and pauses again).
  */
 export function watchPage(
   tick: (streaming: boolean) => void,
   signal: AbortSignal,
   { keep = () => undefined, onTheme = () => undefined }: { keep?: () => void; onTheme?: () => void } = {},
 ): void {
-  let cancelTick: (() => void) | undefined;
-  let streamPoll: ReturnType<typeof setInterval> | undefined;
+  let tickTimer: ReturnType<typeof setTimeout> | undefined;
+  let stopWatching: (() => void) | undefined;
   let last = 0;
   const run = () => {
-    cancelTick = undefined;
+    tickTimer = undefined;
     last = performance.now();
     const stop = findStopButton();
     tick(stop !== null);
     if (stop) pauseWhileStreaming(stop);
   };
   const schedule = () => {
-    if (cancelTick !== undefined || streamPoll !== undefined) return;
-    let cancelRendering: (() => void) | undefined;
-    const timer = setTimeout(() => (cancelRendering = afterRendering(run)), Math.max(0, last + TICK_MS - performance.now()));
-    cancelTick = () => {
-      clearTimeout(timer);
-      cancelRendering?.();
-    };
+    if (tickTimer !== undefined || stopWatching !== undefined) return;
+    tickTimer = setTimeout(run, Math.max(0, last + TICK_MS - performance.now()));
   };
   const page = new MutationObserver((records) => {
     if (onlyMessageText(records)) return;
@@ -182,18 +162,18 @@ export function watchPage(
     schedule();
   });
   const pauseWhileStreaming = (stop: Element) => {
-    if (streamPoll !== undefined) return;
+    if (stopWatching !== undefined) return;
     page.disconnect();
-    // The control itself is watched: while it is one, the reply streams, no query needed. Once it
-    // is not (gone, or B's button back to send), the tick looks for one again: a re-rendered stop
-    // control pauses again.
-    streamPoll = setInterval(() => {
+    // While the control is one, the reply streams: no query needed. Once it is not (gone, or B's
+    // button back to send), the page is observed again and the tick looks for one.
+    stopWatching = watchStopControl(stop, () => {
       if (isStopControl(stop)) return keep();
-      clearInterval(streamPoll);
-      streamPoll = undefined;
+      stopWatching?.();
+      stopWatching = undefined;
       page.observe(document.body, OBSERVE_PAGE);
+      keep();
       schedule();
-    }, STREAM_POLL_MS);
+    });
   };
   page.observe(document.body, OBSERVE_PAGE);
   const theme = new MutationObserver(onTheme);
@@ -204,8 +184,8 @@ export function watchPage(
     page.disconnect();
     theme.disconnect();
     scheme.removeEventListener('change', onTheme);
-    cancelTick?.();
-    clearInterval(streamPoll);
+    clearTimeout(tickTimer);
+    stopWatching?.();
   });
   run();
 }

@@ -349,7 +349,8 @@ test('the buttons come back after a composer re-render and a route change, never
 test('while a reply streams, a re-rendered composer gets its bar back; the finished anchor gets its button', async ({
   context,
 }) => {
-  // The page observer is off while a reply streams (lib/chatgpt/mount.ts): a poll keeps the bar.
+  // The page observer is off while a reply streams (lib/chatgpt/mount.ts): the watch on the stop
+  // control and the composer around it keeps the bar.
   await serveChatGPT(context, { conversations, streamChunkMs: 150, streamChunkChars: 10 });
   const page = await context.newPage();
   await page.goto(`https://chatgpt.com/c/${STREAMING}`);

@@ -95,3 +95,42 @@ export async function watchContentScriptTimers(world: ContentWorld): Promise<Con
     },
   };
 }
+
+export type ContentScriptWakeups = {
+  /** Starts counting from now. */
+  mark(): Promise<void>;
+  /** The content script's callbacks run since the mark, and the milliseconds since it. */
+  since(): Promise<{ wakeups: number; ms: number }>;
+};
+
+/**
+ * From now on, counts every time the content script is woken: a timer, an interval or an
+ * animation frame it asked for, or a mutation observer it creates from now on, calling back.
+ */
+export async function countContentScriptWakeups(world: ContentWorld): Promise<ContentScriptWakeups> {
+  await world.run(`(() => {
+    const scope = globalThis;
+    if (scope.__wakeups) return;
+    const count = { wakeups: 0, since: performance.now() };
+    scope.__wakeups = count;
+    const counted = (run) => (typeof run === 'function' ? (...given) => { count.wakeups += 1; return run(...given); } : run);
+    for (const name of ['setTimeout', 'setInterval', 'requestAnimationFrame']) {
+      const original = scope[name];
+      scope[name] = (run, ...rest) => original.call(scope, counted(run), ...rest);
+    }
+    const Observer = scope.MutationObserver;
+    scope.MutationObserver = class extends Observer {
+      constructor(callback) {
+        super(counted(callback));
+      }
+    };
+  })()`);
+  return {
+    mark: async () => void (await world.run(`(globalThis.__wakeups.wakeups = 0, globalThis.__wakeups.since = performance.now())`)),
+    since: async () =>
+      (await world.run(`({ wakeups: globalThis.__wakeups.wakeups, ms: performance.now() - globalThis.__wakeups.since })`)) as {
+        wakeups: number;
+        ms: number;
+      },
+  };
+}
