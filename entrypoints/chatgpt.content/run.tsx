@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import css from '../../components/in-page.css?inline';
 import { InPageApp } from '../../components/InPageApp';
 import { HOST_ID, MESSAGE_HOST_ATTR, decorateMessages, keepBarPlaced, onlyMessageText, pageTheme, watchPage } from '../../lib/chatgpt/mount';
-import { assistantMessages, missingParts } from '../../lib/chatgpt/page';
+import { chatMessages, repliesAmong } from '../../lib/chatgpt/chat-messages';
+import { missingParts } from '../../lib/chatgpt/page';
 import { checkPage } from '../../lib/chatgpt/page-check';
 import { waitForQuiet } from '../../lib/chatgpt/wait';
 import { mayOfferAnchor } from '../../lib/content/capture';
@@ -85,10 +86,11 @@ export async function runInPage(life: AbortSignal): Promise<void> {
     keepBarPlaced(host);
     controller.setMissing(missingParts());
     syncTheme();
-    // One query for the page's replies per tick, for their buttons and for the meter.
-    const replies = assistantMessages();
+    // One walk over the page's messages per tick, for the replies' buttons and for the meter.
+    const messages = chatMessages();
+    const replies = repliesAmong(messages);
     decorateMessages(buttons, seen, streaming, replies);
-    length.tick(streaming, replies);
+    length.tick(streaming, replies, messages);
   };
   // On every change, and while a reply streams, the bar's place is kept at once (see watchPage).
   watchPage(tick, life, { keep: () => keepBarPlaced(host), onTheme: syncTheme });

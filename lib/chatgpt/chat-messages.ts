@@ -27,6 +27,19 @@ export function messageIds(messages: readonly Element[]): (string | null)[] {
   return messages.map((message) => (attribute && message.getAttribute(attribute)) || null);
 }
 
+/**
+ * The assistant messages among `messages` (chatMessages()), in order: what assistantMessages()
+ * finds, without a second walk over a long chat's page (every assistant message is a message).
+ */
+export function repliesAmong(messages: readonly HTMLElement[]): HTMLElement[] {
+  const selectors = messages[0] ? (recogniseGeneration(messages[0].ownerDocument ?? document)?.selectors.assistantMessage ?? []) : [];
+  for (const selector of selectors) {
+    const replies = messages.filter((message) => message.matches(selector));
+    if (replies.length > 0) return replies;
+  }
+  return [];
+}
+
 export function isAssistantMessage(message: Element): boolean {
   const selectors = recogniseGeneration(message.ownerDocument ?? document)?.selectors.assistantMessage ?? [];
   return selectors.some((selector) => message.matches(selector));

@@ -44,7 +44,8 @@ export function createChatLength(controller: Controller, life: AbortSignal) {
   }
   return {
     store,
-    tick: (streaming: boolean, replies?: readonly HTMLElement[]) => life.aborted || meter.tick(streaming, replies),
+    tick: (streaming: boolean, replies?: readonly HTMLElement[], messages?: readonly HTMLElement[]) =>
+      life.aborted || meter.tick(streaming, replies, messages),
     dismissNudge: () => set({ nudge: false }),
     rescue: () => void controller.save(rescue),
   };

@@ -51,7 +51,12 @@ export function createChatMeter(send: Send, show: (reading: ChatMeterReading | n
    * text only when it is new or changed. `full`: the background did not know what the page
    * thought it did (its worker was stopped and forgot): every message with its text, once.
    */
-  async function measure(forKey: string, full = false, messages = chatMessages(), notice = maxLengthNoticeShown()): Promise<void> {
+  async function measure(
+    forKey: string,
+    full = false,
+    messages: readonly HTMLElement[] = chatMessages(),
+    notice = maxLengthNoticeShown(),
+  ): Promise<void> {
     if (messages.length === 0) return show(null);
     const recent = messages.length - ALWAYS_READ;
     const start = full ? 0 : countedPrefix(messages, recent);
@@ -85,8 +90,9 @@ export function createChatMeter(send: Send, show: (reading: ChatMeterReading | n
      * chat, its count of replies, its last reply or ChatGPT's maximum-length notice changed, or a
      * reply streamed since the last look. Never while a reply streams. A prompt is counted with
      * the reply that follows it: the look stays this cheap on a long chat's every tick.
+     * `messages`: every message of the chat, when the tick has them already (chatMessages()).
      */
-    tick(streaming: boolean, replies: readonly HTMLElement[] = assistantMessages()): void {
+    tick(streaming: boolean, replies: readonly HTMLElement[] = assistantMessages(), messages?: readonly HTMLElement[]): void {
       if (streaming) {
         due = true;
         return;
@@ -104,8 +110,8 @@ export function createChatMeter(send: Send, show: (reading: ChatMeterReading | n
       if (state === seen && !due) return;
       seen = state;
       due = false;
-      const messages = chatMessages();
-      queue = queue.then(() => measure(key, false, messages, notice).catch(() => show(null)));
+      const all = messages ?? chatMessages();
+      queue = queue.then(() => measure(key, false, all, notice).catch(() => show(null)));
     },
   };
 }

@@ -24,7 +24,12 @@ export type ChatMeterReading = {
 /** "≈ 48,200 tokens · 60 % of your limit" (rounded to the hundred: the count is an estimate). */
 export function meterTitle(reading: Pick<ChatMeterReading, 'tokens' | 'percent' | 'learned'>): string {
   const rounded = reading.tokens < 1_000 ? reading.tokens : Math.round(reading.tokens / 100) * 100;
-  return `≈ ${rounded.toLocaleString('en-US')} tokens · ${reading.percent} % of your ${reading.learned ? 'learned ' : ''}limit`;
+  return `≈ ${grouped(rounded)} tokens · ${reading.percent} % of your ${reading.learned ? 'learned ' : ''}limit`;
+}
+
+/** 48200 → "48,200" (what toLocaleString('en-US') says, without building a number format on the page at each reply). */
+function grouped(whole: number): string {
+  return String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** A chat's size in few characters: "950", "48.2k", "131k", "1.2M". */

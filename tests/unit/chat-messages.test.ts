@@ -1,6 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { chatMessages, isAssistantMessage, maxLengthNoticeShown, messageId, messageText } from '../../lib/chatgpt/chat-messages';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { chatMessages, isAssistantMessage, maxLengthNoticeShown, messageId, messageText, repliesAmong } from '../../lib/chatgpt/chat-messages';
+import { assistantMessages } from '../../lib/chatgpt/page';
 import { loadPage } from './support/chatgpt-pages';
 
 /** The chat length meter's questions, asked of each generation's dated pages. */
@@ -70,5 +73,20 @@ describe('ChatGPT’s maximum-length notice', () => {
     notice.textContent = "You've reached the maximum length for this conversation.";
     notice.setAttribute('hidden', '');
     expect(maxLengthNoticeShown()).toBe(false);
+  });
+});
+
+describe('the replies among the messages (one walk over the page for both)', () => {
+  const pages = readdirSync(path.join(import.meta.dirname, '../fixtures/pages')).filter((file) => file.endsWith('.html'));
+
+  it.each(pages)('%s: the same replies, in the same order, as their own query', (file) => {
+    loadPage(file, 'https://chatgpt.com/c/6a1f0000-0000-4000-8000-0000000000f1');
+    const replies = assistantMessages();
+    expect(repliesAmong(chatMessages())).toEqual(replies);
+    if (!file.includes('broken')) expect(replies.length).toBeGreaterThan(0);
+  });
+
+  it('none among no messages', () => {
+    expect(repliesAmong([])).toEqual([]);
   });
 });

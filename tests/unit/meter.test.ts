@@ -122,6 +122,8 @@ describe('the limit', () => {
   it('reads as the gauge’s tooltip says it', () => {
     expect(meterTitle({ tokens: 48_213, percent: 60, learned: false })).toBe('≈ 48,200 tokens · 60 % of your limit');
     expect(meterTitle({ tokens: 512, percent: 1, learned: true })).toBe('≈ 512 tokens · 1 % of your learned limit');
+    expect(meterTitle({ tokens: 1_234_567, percent: 100, learned: false })).toBe('≈ 1,234,600 tokens · 100 % of your limit');
+    expect(meterTitle({ tokens: 1_000, percent: 1, learned: false })).toBe('≈ 1,000 tokens · 1 % of your limit');
   });
 });
 
