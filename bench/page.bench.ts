@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import type { FixtureWindow, Generation } from '../tests/fixtures/chatgpt/options';
 
@@ -80,8 +82,9 @@ async function sendAndStream(page: Page): Promise<void> {
         }, 100);
       }),
   );
-  // The extension's work after the last chunk counts too: its stream poll notices the end within
-  // a second (lib/chatgpt/mount.ts), then the throttled tick runs (≤ 200 ms later).
+  // The extension's work after the last chunk counts too: its watch on the stop control notices
+  // the end at once (lib/chatgpt/mount.ts), then the throttled tick runs (≤ 200 ms later) and the
+  // meter's measure comes back from the background.
   await page.waitForTimeout(1_400);
 }
 
@@ -217,7 +220,7 @@ export async function profiledStreamingRun(
   chunk: { chunkMs: number; chunkChars: number },
   extensionId: string,
   generation: BenchGeneration,
-): Promise<{ extensionMs: number; totalMs: number; heaviest: string[]; hottest: string[] }> {
+): Promise<{ extensionMs: number; totalMs: number; extensionSamples: number; samples: number; largestExtensionSampleMs: number; heaviest: string[]; hottest: string[] }> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await openLongChat(page, run, true, generation);
@@ -227,13 +230,30 @@ export async function profiledStreamingRun(
   await cdp.send('Profiler.start');
   await sendAndStream(page);
   const { profile } = await cdp.send('Profiler.stop');
+  // BENCH_PROFILE_DIR: each run's profile, to open in DevTools' Performance panel.
+  const profileDir = process.env.BENCH_PROFILE_DIR;
+  if (profileDir) {
+    mkdirSync(profileDir, { recursive: true });
+    writeFileSync(path.join(profileDir, `long-chat-${generation}-${run}.cpuprofile`), JSON.stringify(profile));
+  }
   await cdp.detach();
   await page.close();
   const selfUs = new Map<number, number>();
-  (profile.samples ?? []).forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0)));
+  /** Per node, its samples and the longest time one of them carried (a gap in the sampling lands on one sample). */
+  const sampleCount = new Map<number, number>();
+  const longestUs = new Map<number, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const us = profile.timeDeltas?.[i] ?? 0;
+    selfUs.set(id, (selfUs.get(id) ?? 0) + us);
+    sampleCount.set(id, (sampleCount.get(id) ?? 0) + 1);
+    longestUs.set(id, Math.max(longestUs.get(id) ?? 0, us));
+  });
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   let extensionUs = 0;
   let totalUs = 0;
+  let extensionSamples = 0;
+  let samples = 0;
+  let largestExtensionUs = 0;
   /** Per extension entry point (the outermost extension frame), the time in it and what it calls. */
   const byEntry = new Map<string, number>();
   /** Per function (the browser's own included, such as a forced layout), its self time under the extension's frames. */
@@ -246,8 +266,11 @@ export async function profiledStreamingRun(
     const self = selfUs.get(id) ?? 0;
     if (!['(idle)', '(program)', '(root)'].includes(name)) {
       totalUs += self;
+      samples += sampleCount.get(id) ?? 0;
       if (here) {
         extensionUs += self;
+        extensionSamples += sampleCount.get(id) ?? 0;
+        largestExtensionUs = Math.max(largestExtensionUs, longestUs.get(id) ?? 0);
         byEntry.set(here, (byEntry.get(here) ?? 0) + self);
         bySelf.set(own, (bySelf.get(own) ?? 0) + self);
       }
@@ -260,5 +283,13 @@ export async function profiledStreamingRun(
       .sort((a, b) => b[1] - a[1])
       .slice(0, 8)
       .map(([what, us]) => `${(us / 1000).toFixed(2)} ms ${what}`);
-  return { extensionMs: extensionUs / 1000, totalMs: totalUs / 1000, heaviest: top(byEntry), hottest: top(bySelf) };
+  return {
+    extensionMs: extensionUs / 1000,
+    totalMs: totalUs / 1000,
+    extensionSamples,
+    samples,
+    largestExtensionSampleMs: largestExtensionUs / 1000,
+    heaviest: top(byEntry),
+    hottest: top(bySelf),
+  };
 }
