@@ -64,8 +64,11 @@ export default defineConfig({
       files.push({ relativeDest: RANKS_FILE, contents: JSON.stringify(ranks) });
     },
     'vite:build:extendConfig'(entrypoints, config) {
-      // The rescue script (entrypoints/rescue.ts) runs in the content script's world: the same.
-      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script' || entrypoint.name === 'rescue')) return;
+      // The rescue and the page check (entrypoints/rescue.ts, page-check.ts) run in the content
+      // script's world: the same.
+      const inPage = (entrypoint: (typeof entrypoints)[number]) =>
+        entrypoint.type === 'content-script' || entrypoint.name === 'rescue' || entrypoint.name === 'page-check';
+      if (!entrypoints.every(inPage)) return;
       config.resolve = { ...config.resolve, alias: withoutPolyfillAlias(config.resolve?.alias) as never };
     },
   },
@@ -87,11 +90,12 @@ export default defineConfig({
     // URL. Firefox MV2 takes a plain list (WXT converts it); its moz-extension:// URL is random
     // per installation already. Either way a frame the page loads itself is refused by the
     // background (lib/background/picker-sessions.ts).
-    // The rescue of a full chat (entrypoints/rescue.ts) is a script the content script imports on a
-    // click, so it too must be loadable on ChatGPT's pages, and only there.
+    // The rescue of a full chat and the page check (entrypoints/rescue.ts, page-check.ts) are
+    // scripts the content script imports when asked, so they too must be loadable on ChatGPT's
+    // pages, and only there.
     web_accessible_resources: [
       {
-        resources: ['picker.html', 'rescue.js'],
+        resources: ['picker.html', 'rescue.js', 'page-check.js'],
         matches: CHATGPT_MATCHES,
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

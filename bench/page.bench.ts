@@ -83,8 +83,8 @@ async function sendAndStream(page: Page): Promise<void> {
       }),
   );
   // The extension's work after the last chunk counts too: its watch on the stop control notices
-  // the end at once (lib/chatgpt/mount.ts), then the throttled tick runs (≤ 200 ms later) and the
-  // meter's measure comes back from the background.
+  // the end at once (lib/chatgpt/mount.ts), the tick runs 200 ms later and the meter's measure
+  // comes back from the background.
   await page.waitForTimeout(1_400);
 }
 

@@ -2,14 +2,24 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import css from '../../components/in-page.css?inline';
 import { InPageApp } from '../../components/InPageApp';
-import { HOST_ID, MESSAGE_HOST_ATTR, decorateMessages, keepBarPlaced, onlyMessageText, pageTheme, watchPage } from '../../lib/chatgpt/mount';
+import {
+  HOST_ID,
+  MESSAGE_HOST_ATTR,
+  barForm,
+  createStopFinder,
+  decorateMessages,
+  keepBarPlaced,
+  onlyMessageText,
+  pageTheme,
+  watchPage,
+} from '../../lib/chatgpt/mount';
 import { chatMessages, repliesAmong } from '../../lib/chatgpt/chat-messages';
 import { missingParts } from '../../lib/chatgpt/page';
-import { checkPage } from '../../lib/chatgpt/page-check';
 import { waitForQuiet } from '../../lib/chatgpt/wait';
 import { mayOfferAnchor } from '../../lib/content/capture';
 import { createChatLength } from '../../lib/content/chat-length';
 import { createController, type Controller } from '../../lib/content/controller';
+import { PAGE_CHECK_ENTRY, type PageCheckHost } from '../../lib/content/page-check-entry';
 import { createShadowHost } from '../../lib/content/shadow-host';
 import { trusted } from '../../lib/content/trusted';
 import type { ReplyKind } from '../../lib/messaging/messages';
@@ -44,7 +54,10 @@ export async function runInPage(life: AbortSignal): Promise<void> {
         controller.closePicker();
         return null;
       },
-      checkPage: async () => checkPage(),
+      async checkPage() {
+        await import(/* @vite-ignore */ browser.runtime.getURL('/page-check.js'));
+        return (globalThis as PageCheckHost)[PAGE_CHECK_ENTRY]!();
+      },
     },
     // Only this extension can message a content script; say so anyway.
     (type, sender) => (sender.id === browser.runtime.id ? null : `${type} is not accepted from this sender.`),
@@ -82,18 +95,27 @@ export async function runInPage(life: AbortSignal): Promise<void> {
     host.dataset.theme = theme;
     buttons.setTheme(theme);
   };
+  /** The page (its address) whose replies were all looked at by a tick while none streamed. */
+  let looked = '';
   const tick = (streaming: boolean) => {
     keepBarPlaced(host);
     controller.setMissing(missingParts());
     syncTheme();
+    // A reply has started to stream on a page whose replies were all looked at, and their buttons
+    // are where they were: nothing to do about the messages until it ends (a long chat's walk).
+    if (streaming && looked === location.href && buttons.inPlace()) {
+      length.tick(true);
+      return;
+    }
     // One walk over the page's messages per tick, for the replies' buttons and for the meter.
     const messages = chatMessages();
     const replies = repliesAmong(messages);
     decorateMessages(buttons, seen, streaming, replies);
     length.tick(streaming, replies, messages);
+    looked = streaming ? '' : location.href;
   };
   // On every change, and while a reply streams, the bar's place is kept at once (see watchPage).
-  watchPage(tick, life, { keep: () => keepBarPlaced(host), onTheme: syncTheme });
+  watchPage(tick, life, { keep: () => keepBarPlaced(host), onTheme: syncTheme, findStop: createStopFinder(() => barForm(host)) });
 
   void controller.resumePending();
 
@@ -148,6 +170,17 @@ function messageButtons(controller: Controller, life: AbortSignal) {
       root.append(button);
       buttons.set(message, button);
       return host;
+    },
+    /** Whether every button made is still next to its reply: React drops ours when it re-renders a reply. */
+    inPlace(): boolean {
+      let placed = true;
+      for (const [message, button] of buttons) {
+        if (!message.isConnected) {
+          buttons.delete(message);
+          placed = false;
+        } else if (!(button.getRootNode() as ShadowRoot).host.isConnected) placed = false;
+      }
+      return placed;
     },
     setTheme(theme: string) {
       document.querySelectorAll<HTMLElement>(`[${MESSAGE_HOST_ATTR}]`).forEach((node) => (node.dataset.theme = theme));

@@ -1,6 +1,6 @@
 import { MAX_LENGTH_TEXT } from './generation';
 import { recogniseGeneration } from './generations';
-import { messageTextElement } from './page';
+import { messageTextElement, turnOf } from './page';
 import { isUsable, querySelectorAllFirst, querySelectorFirst } from './selectors';
 
 /**
@@ -52,12 +52,23 @@ export function messageText(message: Element): string {
   return (querySelectorFirst(message, selectors) ?? message).textContent ?? '';
 }
 
-/** Whether ChatGPT says, on the page now, that this chat has reached its maximum length. */
-export function maxLengthNoticeShown(doc: Document = document): boolean {
+/**
+ * Whether ChatGPT says, on the page now, that this chat has reached its maximum length. It says so
+ * where the refused reply would be: in the last message's turn (C: the prompt's) or after it (A: a
+ * turn of its own; B: an item of the transcript), as on every saved page. Only there is looked at:
+ * the notice's selectors match anywhere in a turn, and a walk over a long chat's whole page at
+ * each reply's end was an eighth of GPT Anchors' time in the long-chat bench (2026-12-02).
+ * `messages`: chatMessages(), when the caller has them.
+ */
+export function maxLengthNoticeShown(doc: Document = document, messages: readonly Element[] = chatMessages(doc)): boolean {
+  const last = messages.at(-1);
+  if (!last) return false;
   const selectors = recogniseGeneration(doc)?.selectors.maxLengthNotice ?? [];
-  for (const selector of selectors) {
-    for (const notice of doc.querySelectorAll(selector)) {
-      if (MAX_LENGTH_TEXT.test(notice.textContent ?? '') && isUsable(notice)) return true;
+  const isNotice = (element: Element) => MAX_LENGTH_TEXT.test(element.textContent ?? '') && isUsable(element);
+  for (let part: Element | null = turnOf(last) ?? last; part; part = part.nextElementSibling) {
+    for (const selector of selectors) {
+      if (part.matches(selector) && isNotice(part)) return true;
+      for (const notice of part.querySelectorAll(selector)) if (isNotice(notice)) return true;
     }
   }
   return false;

@@ -1,5 +1,5 @@
 import { anyGenerationSelector } from './generations';
-import { assistantMessages, findComposerForm, findStopButton, isStopControl, messageTextElement, replyIsComplete } from './page';
+import { assistantMessages, findComposerForm, findStopButton, findStopButtonIn, isStopControl, messageTextElement, replyIsComplete } from './page';
 
 /**
  * Keeping GPT Anchors' nodes on ChatGPT's page. React drops nodes it did not render whenever it
@@ -40,15 +40,42 @@ export function placeBar(host: HTMLElement): 'composer' | 'floating' {
   return 'floating';
 }
 
+/** The composer form the bar sits right after, while it is still in the page (null: floating, or the form is gone). */
+export function barForm(host: HTMLElement): Element | null {
+  const form = host.previousElementSibling;
+  return !host.hasAttribute('data-floating') && form?.tagName === 'FORM' && form.isConnected ? form : null;
+}
+
 /**
  * placeBar when it is likely in place already: when the bar still sits right after a connected
  * form, nothing needs looking up (a query over a long chat's whole page costs far more). A
  * re-rendered composer takes its form out of the page (or our bar with it), so it is noticed.
  */
 export function keepBarPlaced(host: HTMLElement): void {
-  const form = host.previousElementSibling;
-  if (!host.hasAttribute('data-floating') && form?.tagName === 'FORM' && form.isConnected) return;
-  placeBar(host);
+  if (!barForm(host)) placeBar(host);
+}
+
+/**
+ * The tick's look for the stop control. The control sits in the composer form at the end of the
+ * page, so a whole-page query walks all of a long chat first, once per selector and at every tick.
+ * The composer form (`form()`: the bar's, known at no cost) is searched first; once the control
+ * was found there, only there. A page that has shown its control anywhere else, or while the form
+ * is unknown, is searched whole.
+ */
+export function createStopFinder(form: () => Element | null): () => HTMLElement | null {
+  /** Where the page showed its stop control: not yet, in the composer form, or elsewhere (once is enough). */
+  let seenIn: 'unknown' | 'form' | 'page' = 'unknown';
+  return () => {
+    const composer = form();
+    if (composer && seenIn !== 'page') {
+      const stop = findStopButtonIn(composer);
+      if (stop) seenIn = 'form';
+      if (stop || seenIn === 'form') return stop;
+    }
+    const stop = findStopButton();
+    if (stop && composer && !composer.contains(stop)) seenIn = 'page';
+    return stop;
+  };
 }
 
 export type MessageDecorator = {
@@ -129,18 +156,25 @@ function watchStopControl(stop: Element, changed: () => void): () => void {
 /**
  * Runs `tick` after page changes, at most every TICK_MS, until `signal` aborts; `onTheme` when the
  * page's theme (class or data-theme) or the system's changes. Changes only inside a message's
- * text are left alone. `tick` is told whether a reply is streaming (one query over the page, made
- * once per tick here). `keep` (put the bar back: cheap while it is in place) runs at once on every
- * change, so a re-rendered composer gets its bar back in the same frame.
+ * text are left alone. `tick` is told whether a reply is streaming (`findStop`, asked once per
+ * tick here: createStopFinder's, in the content script). `keep` (put the bar back: cheap while it
+ * is in place) runs at once on every change, so a re-rendered composer gets its bar back in the
+ * same frame.
  *
  * While a reply streams, only the stop control is watched (watchStopControl); once it is no
- * longer one, the page is observed again and a tick runs (it finds a re-rendered stop control,
- * and pauses again).
+ * longer one, the page is observed again and a tick runs TICK_MS later (it finds a re-rendered
+ * stop control, and pauses again). Not at once: ChatGPT renders the reply's end right then (its
+ * action row, the final markdown), and the tick's walk over a long chat would add to that frame;
+ * a moment later the reply is complete and the page quiet.
  */
 export function watchPage(
   tick: (streaming: boolean) => void,
   signal: AbortSignal,
-  { keep = () => undefined, onTheme = () => undefined }: { keep?: () => void; onTheme?: () => void } = {},
+  {
+    keep = () => undefined,
+    onTheme = () => undefined,
+    findStop = () => findStopButton(),
+  }: { keep?: () => void; onTheme?: () => void; findStop?: () => HTMLElement | null } = {},
 ): void {
   let tickTimer: ReturnType<typeof setTimeout> | undefined;
   let stopWatching: (() => void) | undefined;
@@ -148,7 +182,7 @@ export function watchPage(
   const run = () => {
     tickTimer = undefined;
     last = performance.now();
-    const stop = findStopButton();
+    const stop = findStop();
     tick(stop !== null);
     if (stop) pauseWhileStreaming(stop);
   };
@@ -172,6 +206,7 @@ export function watchPage(
       stopWatching = undefined;
       page.observe(document.body, OBSERVE_PAGE);
       keep();
+      last = performance.now(); // the tick comes TICK_MS after the end (see above)
       schedule();
     });
   };

@@ -48,6 +48,12 @@ export function findStopButton(doc: Document = document): HTMLElement | null {
   return usable('stop', doc);
 }
 
+/** The stop control inside `root` (the composer form), without a look at the rest of the page. */
+export function findStopButtonIn(root: Element): HTMLElement | null {
+  const generation = recogniseGeneration(root.ownerDocument);
+  return generation ? (findFirstUsable(root, generation.selectors.stop)?.element ?? null) : null;
+}
+
 /**
  * Whether an element found as the stop control still is one: B's submit button stays in the page
  * and only loses `data-stop-generating` when the reply ends.
@@ -77,7 +83,7 @@ export function messageTextElement(message: Element): Element {
 }
 
 /** The exchange a message belongs to (B: the message itself). */
-function turnOf(message: Element): Element | null {
+export function turnOf(message: Element): Element | null {
   const turn = generationOf(message)?.selectors.turn.join(', ');
   return (turn ? message.closest(turn) : null) ?? message.parentElement;
 }

@@ -1,5 +1,5 @@
-import { chatMessages, maxLengthNoticeShown, messageId, messageIds, messageText } from '../chatgpt/chat-messages';
-import { assistantMessages, messageSource } from '../chatgpt/page';
+import { chatMessages, maxLengthNoticeShown, messageId, messageIds, messageText, repliesAmong } from '../chatgpt/chat-messages';
+import { messageSource } from '../chatgpt/page';
 import { conversationIdFromPath } from '../chatgpt/urls';
 import type { BackgroundPayloads } from '../messaging/messages';
 import type { ChatMeterReading } from '../meter/reading';
@@ -86,13 +86,14 @@ export function createChatMeter(send: Send, show: (reading: ChatMeterReading | n
 
   return {
     /**
-     * Called on the page's tick with the page's replies (the tick's own query): measures when the
-     * chat, its count of replies, its last reply or ChatGPT's maximum-length notice changed, or a
-     * reply streamed since the last look. Never while a reply streams. A prompt is counted with
-     * the reply that follows it: the look stays this cheap on a long chat's every tick.
-     * `messages`: every message of the chat, when the tick has them already (chatMessages()).
+     * Called on the page's tick: measures when the chat, its count of replies, its last reply or
+     * ChatGPT's maximum-length notice changed, or a reply streamed since the last look. Never while
+     * a reply streams (nothing on the page is looked at then). A prompt is counted with the reply
+     * that follows it: the look stays this cheap on a long chat's every tick. `replies` and
+     * `messages`: the chat's replies and all its messages, when the tick has them already (its one
+     * walk over the page); otherwise they are looked up here.
      */
-    tick(streaming: boolean, replies: readonly HTMLElement[] = assistantMessages(), messages?: readonly HTMLElement[]): void {
+    tick(streaming: boolean, replies?: readonly HTMLElement[], messages?: readonly HTMLElement[]): void {
       if (streaming) {
         due = true;
         return;
@@ -104,13 +105,14 @@ export function createChatMeter(send: Send, show: (reading: ChatMeterReading | n
         order = [];
         show(null);
       }
-      const last = replies.at(-1);
-      const notice = maxLengthNoticeShown();
-      const state = `${key}|${replies.length}|${last ? messageId(last) : ''}|${notice}`;
+      const all = messages ?? chatMessages();
+      const shown = replies ?? repliesAmong(all);
+      const last = shown.at(-1);
+      const notice = maxLengthNoticeShown(document, all);
+      const state = `${key}|${shown.length}|${last ? messageId(last) : ''}|${notice}`;
       if (state === seen && !due) return;
       seen = state;
       due = false;
-      const all = messages ?? chatMessages();
       queue = queue.then(() => measure(key, false, all, notice).catch(() => show(null)));
     },
   };

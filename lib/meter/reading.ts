@@ -29,7 +29,10 @@ export function meterTitle(reading: Pick<ChatMeterReading, 'tokens' | 'percent' 
 
 /** 48200 → "48,200" (what toLocaleString('en-US') says, without building a number format on the page at each reply). */
 function grouped(whole: number): string {
-  return String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const digits = String(whole);
+  let text = '';
+  for (let i = 0; i < digits.length; i += 1) text += (i > 0 && (digits.length - i) % 3 === 0 ? ',' : '') + digits[i];
+  return text;
 }
 
 /** A chat's size in few characters: "950", "48.2k", "131k", "1.2M". */

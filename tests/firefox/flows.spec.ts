@@ -140,6 +140,21 @@ test('Export writes the markdown log and the JSON backup to the downloads folder
   expect(backup.anchors?.map((a) => a.name)).toEqual([THESIS.name]);
 });
 
+test('the options page checks an open ChatGPT tab: the check is loaded into the page when asked', async ({ firefox, serve }) => {
+  await serve({ conversations });
+  const page = await openChat(firefox);
+  await waitVisible(page, byRole('group', 'GPT Anchors'), 'The GPT Anchors bar');
+  const options = await firefox.openExtensionPage('options.html#page-check');
+  const report = await waitUntil(
+    () => options.evaluate(() => document.querySelector('article.tab-check')?.textContent ?? ''),
+    (text) => text.includes('Page generation:'),
+    "the page check's report for the ChatGPT tab",
+  );
+  expect(report).toContain('Page generation: A: conversation turns');
+  expect(report).toContain('Everything GPT Anchors needs was found.');
+  expect(report).not.toContain('not running in this tab');
+});
+
 /** A finished download's text: Firefox writes `<name>.part` first and renames it when done. */
 async function waitForDownload(dir: string, name: string): Promise<string> {
   const file = path.join(dir, name);

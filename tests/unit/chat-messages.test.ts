@@ -43,12 +43,15 @@ describe('every message of the chat, with its id, role and text', () => {
   });
 });
 
+/** The saved pages of a full chat, one per generation, with their addresses. */
+const MAX_LENGTH_PAGES = [
+  ['chatgpt-2026-11-section-max-length.html', 'https://chatgpt.com/c/6a1f0000-0000-4000-8000-0000000000f1'],
+  ['chatgpt-2026-11-web-mobile-max-length.html', 'https://chatgpt.com/uc/6ac003a8-d54c-83ea-bb04-28d7229e9ef1'],
+  ['chatgpt-2026-11-app-shell-max-length.html', 'https://chatgpt.com/c/6b000000-0000-4000-8000-0000000000f1'],
+] as const;
+
 describe('ChatGPT’s maximum-length notice', () => {
-  it.each([
-    ['chatgpt-2026-11-section-max-length.html', 'https://chatgpt.com/c/6a1f0000-0000-4000-8000-0000000000f1'],
-    ['chatgpt-2026-11-web-mobile-max-length.html', 'https://chatgpt.com/uc/6ac003a8-d54c-83ea-bb04-28d7229e9ef1'],
-    ['chatgpt-2026-11-app-shell-max-length.html', 'https://chatgpt.com/c/6b000000-0000-4000-8000-0000000000f1'],
-  ])('is recognised by role and sentence on %s', (file, url) => {
+  it.each(MAX_LENGTH_PAGES)('is recognised by role and sentence on %s', (file, url) => {
     loadPage(file, url);
     expect(maxLengthNoticeShown()).toBe(true);
   });
@@ -72,6 +75,24 @@ describe('ChatGPT’s maximum-length notice', () => {
     expect(maxLengthNoticeShown()).toBe(false);
     notice.textContent = "You've reached the maximum length for this conversation.";
     notice.setAttribute('hidden', '');
+    expect(maxLengthNoticeShown()).toBe(false);
+  });
+});
+
+describe('the maximum-length notice is looked for where the refused reply would be', () => {
+  it.each(MAX_LENGTH_PAGES)('%s: in the last turn or after it, not before a later message', (file, url) => {
+    loadPage(file, url);
+    const messages = chatMessages();
+    expect(maxLengthNoticeShown(document, messages)).toBe(true);
+    // The chat went on after the notice (the refused prompt edited and answered): it no longer applies.
+    const notice = [...document.querySelectorAll('[role="alert"]')].find((alert) => alert.textContent?.includes('maximum length'))!;
+    messages[0]!.before(notice);
+    expect(maxLengthNoticeShown(document, chatMessages())).toBe(false);
+  });
+
+  it('none on a page without messages', () => {
+    loadPage('chatgpt-2026-11-section-max-length.html', 'https://chatgpt.com/c/6a1f0000-0000-4000-8000-0000000000f1');
+    document.querySelectorAll('[data-message-author-role]').forEach((message) => message.remove());
     expect(maxLengthNoticeShown()).toBe(false);
   });
 });

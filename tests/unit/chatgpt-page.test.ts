@@ -17,7 +17,7 @@ import {
   missingParts,
   replyIsComplete,
 } from '../../lib/chatgpt/page';
-import { keepBarPlaced, pageTheme, placeBar } from '../../lib/chatgpt/mount';
+import { barForm, createStopFinder, keepBarPlaced, pageTheme, placeBar } from '../../lib/chatgpt/mount';
 import { readMessageText } from '../../lib/chatgpt/message-text';
 import { mayOfferAnchor, readReply } from '../../lib/content/capture';
 import { parseAnchorText } from '../../lib/log/parse';
@@ -125,6 +125,53 @@ describe('placing the bar and offering Save this anchor', () => {
     keepBarPlaced(host);
     expect(host.previousElementSibling).toBe(fresh);
     expect(host.hasAttribute('data-floating')).toBe(false);
+  });
+
+  it.each([
+    ['chatgpt-2025-11-article-streaming.html', 'https://chatgpt.com/c/6a1f0000-0000-4000-8000-000000000002'],
+    ['chatgpt-2026-10-web-mobile-streaming.html', 'https://chatgpt.com/uc/6ac003a8-d54c-83ea-bb04-28d7229e9e47'],
+    ['chatgpt-2026-10-app-shell-streaming.html', 'https://chatgpt.com/c/6b000000-0000-4000-8000-000000000004'],
+  ])('%s: once the stop control was found in the composer form, only the form is searched', (file, url) => {
+    loadPage(file, url);
+    const host = document.createElement('div');
+    placeBar(host);
+    const findStop = createStopFinder(() => barForm(host));
+    const stop = findStop()!;
+    expect(stop).not.toBeNull();
+    expect(barForm(host)!.contains(stop)).toBe(true);
+    // A control outside the form is no longer looked for; the one in the form still is.
+    const outside = stop.cloneNode(true) as HTMLElement;
+    document.body.prepend(outside);
+    expect(barForm(host)).not.toBeNull();
+    expect(findStop()).toBe(stop);
+    stop.remove();
+    expect(findStop()).toBeNull();
+    // The bar floats (no form known): the whole page is searched again.
+    host.setAttribute('data-floating', '');
+    expect(findStop()).toBe(outside);
+  });
+
+  it('keeps searching the whole page where the stop control showed outside the composer form', () => {
+    loadPage('chatgpt-2026-06-section-citations.html', 'https://chatgpt.com/c/6a1f0000-0000-4000-8000-000000000001');
+    const host = document.createElement('div');
+    placeBar(host);
+    const findStop = createStopFinder(() => barForm(host));
+    const form = barForm(host)!;
+    form.querySelectorAll('button').forEach((button) => button.remove());
+    const outside = document.createElement('button');
+    outside.setAttribute('data-testid', 'stop-button');
+    const thread = document.querySelector('[data-testid="conversation-turn-2"]')!;
+    thread.append(outside);
+    expect(findStop()).toBe(outside);
+    // Later the control shows in the form: the page is still searched whole, as it was shown elsewhere once.
+    const inside = outside.cloneNode(true) as HTMLElement;
+    form.append(inside);
+    outside.remove();
+    expect(findStop()).toBe(inside);
+    thread.append(outside);
+    inside.remove();
+    expect(barForm(host)).toBe(form);
+    expect(findStop()).toBe(outside);
   });
 
   it('asks about anchors, and anchors that break a limit, not about other replies', () => {

@@ -125,6 +125,12 @@ describe('the limit', () => {
     expect(meterTitle({ tokens: 1_234_567, percent: 100, learned: false })).toBe('≈ 1,234,600 tokens · 100 % of your limit');
     expect(meterTitle({ tokens: 1_000, percent: 1, learned: false })).toBe('≈ 1,000 tokens · 1 % of your limit');
   });
+
+  it('groups the digits as en-US does, at every length', () => {
+    for (const tokens of [0, 7, 999, 1_000, 12_300, 100_000, 999_900, 1_000_000, 25_000_000, 123_456_700]) {
+      expect(meterTitle({ tokens, percent: 1, learned: false })).toBe(`≈ ${tokens.toLocaleString('en-US')} tokens · 1 % of your limit`);
+    }
+  });
 });
 
 describe('the popup’s short size', () => {
