@@ -62,8 +62,9 @@ test('the Chrome MV3 build asks for downloads, contextMenus and the two ChatGPT 
   expect(sorted(manifest.host_permissions)).toEqual(HOSTS);
   expectNothingExtra(manifest);
   expect(manifest.web_accessible_resources).toEqual([
-    // The picker page, and the rescue of a full chat, a script the content script imports on a click.
-    { resources: ['picker.html', 'rescue.js'], matches: expect.arrayContaining(HOSTS), use_dynamic_url: true },
+    // The picker page, and two scripts the content script imports when asked: the rescue of a full
+    // chat (a click) and the page check (the options page).
+    { resources: ['picker.html', 'rescue.js', 'page-check.js'], matches: expect.arrayContaining(HOSTS), use_dynamic_url: true },
   ]);
   expect((manifest.web_accessible_resources as { matches: string[] }[])[0]!.matches).toHaveLength(2);
 });
@@ -74,7 +75,7 @@ test('the Firefox MV2 build asks for the same (hosts inside permissions) and has
   expect(sorted(manifest.permissions)).toEqual([...API_PERMISSIONS, ...HOSTS].sort());
   expect(manifest.host_permissions).toBeUndefined();
   expectNothingExtra(manifest);
-  expect(manifest.web_accessible_resources).toEqual(['picker.html', 'rescue.js']);
+  expect(manifest.web_accessible_resources).toEqual(['picker.html', 'rescue.js', 'page-check.js']);
   expect(manifest.browser_specific_settings?.gecko?.id).toBe('gpt-anchors@gpt-anchors.local');
 });
 
