@@ -13,7 +13,7 @@ import {
   pageTheme,
   watchPage,
 } from '../../lib/chatgpt/mount';
-import { chatMessages, repliesAmong } from '../../lib/chatgpt/chat-messages';
+import { createMessageList } from '../../lib/chatgpt/chat-messages';
 import { missingParts } from '../../lib/chatgpt/page';
 import { waitForQuiet } from '../../lib/chatgpt/wait';
 import { mayOfferAnchor } from '../../lib/content/capture';
@@ -95,6 +95,7 @@ export async function runInPage(life: AbortSignal): Promise<void> {
     host.dataset.theme = theme;
     buttons.setTheme(theme);
   };
+  const messageList = createMessageList();
   /** The page (its address) whose replies were all looked at by a tick while none streamed. */
   let looked = '';
   const tick = (streaming: boolean) => {
@@ -107,9 +108,8 @@ export async function runInPage(life: AbortSignal): Promise<void> {
       length.tick(true);
       return;
     }
-    // One walk over the page's messages per tick, for the replies' buttons and for the meter.
-    const messages = chatMessages();
-    const replies = repliesAmong(messages);
+    // The page's messages, for the replies' buttons and for the meter: only what is new is looked at.
+    const { messages, replies } = messageList();
     decorateMessages(buttons, seen, streaming, replies);
     length.tick(streaming, replies, messages);
     looked = streaming ? '' : location.href;

@@ -15,6 +15,54 @@ export function chatMessages(doc: Document = document): HTMLElement[] {
   return generation ? querySelectorAllFirst(doc, generation.selectors.message) : [];
 }
 
+/**
+ * The chat's messages and replies, kept from one look to the next for the page's tick: a walk over
+ * a long chat's whole page at every reply's end was a fifth of GPT Anchors' time in the long-chat
+ * bench (2026-12-02). A chat only grows at its end; every other change (an edited prompt, a
+ * regenerated reply, another branch or chat) takes messages out of the page. So while every
+ * message seen is still in the page, the first is still the page's first, the address and the
+ * page's generation are the same, only what follows the last one is looked at; otherwise the
+ * whole page is walked again. Messages are never copied: the arrays answered are the list's own,
+ * replaced (not changed) when it changes.
+ */
+export function createMessageList(doc: Document = document): () => { messages: HTMLElement[]; replies: HTMLElement[] } {
+  let messages: HTMLElement[] = [];
+  let replies: HTMLElement[] = [];
+  let seenAt = '';
+  let seenIn: ReturnType<typeof recogniseGeneration> = null;
+  const stillShown = (selector: string) =>
+    messages.every((message) => message.isConnected) && doc.querySelector(selector) === messages[0];
+  return () => {
+    const generation = recogniseGeneration(doc);
+    const selector = messages[0] && generation?.selectors.message.find((candidate) => messages[0]!.matches(candidate));
+    if (selector && generation === seenIn && doc.location.href === seenAt && stillShown(selector)) {
+      const added = following(messages.at(-1)!, selector);
+      if (added.length > 0) {
+        messages = messages.concat(added);
+        replies = replies.concat(repliesAmong(added));
+      }
+    } else {
+      messages = chatMessages(doc);
+      replies = repliesAmong(messages);
+      seenIn = generation;
+      seenAt = doc.location.href;
+    }
+    return { messages, replies };
+  };
+}
+
+/** The elements matching `selector` after `last` in the page's order, `last`'s own descendants aside. */
+function following(last: Element, selector: string): HTMLElement[] {
+  const found: HTMLElement[] = [];
+  for (let level: Element | null = last; level && level !== level.ownerDocument.documentElement; level = level.parentElement) {
+    for (let next = level.nextElementSibling; next; next = next.nextElementSibling) {
+      if (next.matches(selector)) found.push(next as HTMLElement);
+      for (const inside of next.querySelectorAll<HTMLElement>(selector)) found.push(inside);
+    }
+  }
+  return found;
+}
+
 /** The message's id as ChatGPT keeps it (the same across re-renders), or null. */
 export function messageId(message: Element): string | null {
   const attribute = recogniseGeneration(message.ownerDocument ?? document)?.messageIdAttribute;

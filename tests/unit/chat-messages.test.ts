@@ -1,10 +1,18 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { chatMessages, isAssistantMessage, maxLengthNoticeShown, messageId, messageText, repliesAmong } from '../../lib/chatgpt/chat-messages';
-import { assistantMessages } from '../../lib/chatgpt/page';
-import { loadPage } from './support/chatgpt-pages';
+import {
+  chatMessages,
+  createMessageList,
+  isAssistantMessage,
+  maxLengthNoticeShown,
+  messageId,
+  messageText,
+  repliesAmong,
+} from '../../lib/chatgpt/chat-messages';
+import { assistantMessages, turnOf } from '../../lib/chatgpt/page';
+import { loadPage, setUrl } from './support/chatgpt-pages';
 
 /** The chat length meter's questions, asked of each generation's dated pages. */
 
@@ -109,5 +117,79 @@ describe('the replies among the messages (one walk over the page for both)', () 
 
   it('none among no messages', () => {
     expect(repliesAmong([])).toEqual([]);
+  });
+});
+
+describe('the message list kept between ticks', () => {
+  const GENERATION_PAGES = [
+    ['chatgpt-2026-04-section.html', 'https://chatgpt.com/c/6a1f0000-0000-4000-8000-000000000001'],
+    ['chatgpt-2025-article.html', 'https://chatgpt.com/c/6a1f0000-0000-4000-8000-000000000001'],
+    ['chatgpt-2026-10-web-mobile.html', 'https://chatgpt.com/uc/6ac003a8-d54c-83ea-bb04-28d7229e9e47'],
+    ['chatgpt-2026-09-app-shell.html', 'https://chatgpt.com/c/6b000000-0000-4000-8000-000000000003'],
+  ] as const;
+
+  /** The turn (or B's item) holding a message, as the page keeps its exchanges. */
+  const turnAt = (index: number) => turnOf(chatMessages().at(index)!)!;
+  const expectSameAsAWalk = (list: ReturnType<typeof createMessageList>) => {
+    const { messages, replies } = list();
+    const walked = chatMessages();
+    expect(messages).toEqual(walked);
+    expect(messages.length).toBe(walked.length);
+    messages.forEach((message, i) => expect(message).toBe(walked[i]));
+    expect(replies).toEqual(repliesAmong(walked));
+    replies.forEach((reply, i) => expect(reply).toBe(assistantMessages()[i]));
+  };
+
+  it.each(GENERATION_PAGES)('%s: the same messages as a walk over the page, whatever the chat does', (file, url) => {
+    loadPage(file, url);
+    const list = createMessageList();
+    expectSameAsAWalk(list);
+    const last = () => turnAt(-1);
+    // A new exchange at the end, twice.
+    last().after(last().cloneNode(true));
+    expectSameAsAWalk(list);
+    last().after(last().cloneNode(true));
+    expectSameAsAWalk(list);
+    // The last reply regenerated: its exchange goes, a new one comes.
+    last().remove();
+    expectSameAsAWalk(list);
+    last().replaceWith(last().cloneNode(true));
+    expectSameAsAWalk(list);
+    // Older messages loaded above the first.
+    turnAt(0).before(turnAt(0).cloneNode(true));
+    expectSameAsAWalk(list);
+    // A message re-rendered in the middle of the chat.
+    const middle = chatMessages()[1]!;
+    middle.replaceWith(middle.cloneNode(true));
+    expectSameAsAWalk(list);
+    // Another chat, same page.
+    setUrl('https://chatgpt.com/c/6a1f0000-0000-4000-8000-0000000000aa');
+    expectSameAsAWalk(list);
+    // Everything gone, then back.
+    const all = chatMessages().map((message) => turnOf(message)!);
+    const parents = all.map((turn) => [turn, turn.parentElement!, turn.nextSibling] as const);
+    all.forEach((turn) => turn.remove());
+    expectSameAsAWalk(list);
+    parents.reverse().forEach(([turn, parent, next]) => parent.insertBefore(turn, next));
+    expectSameAsAWalk(list);
+  });
+
+  it('does not walk the page while the chat is unchanged or only grows', () => {
+    loadPage('chatgpt-2026-04-section.html', 'https://chatgpt.com/c/6a1f0000-0000-4000-8000-000000000001');
+    const list = createMessageList();
+    const first = list();
+    const lastTurn = turnAt(-1);
+    const walks = vi.spyOn(document, 'querySelectorAll');
+    expect(list()).toEqual(first);
+    lastTurn.after(lastTurn.cloneNode(true));
+    expect(list().messages).toHaveLength(first.messages.length + 1);
+    expect(walks).not.toHaveBeenCalled();
+    walks.mockRestore();
+    // A message gone: the page is walked again.
+    lastTurn.remove();
+    const again = vi.spyOn(document, 'querySelectorAll');
+    expect(list().messages).toHaveLength(first.messages.length);
+    expect(again).toHaveBeenCalled();
+    again.mockRestore();
   });
 });
