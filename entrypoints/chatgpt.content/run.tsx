@@ -103,7 +103,7 @@ export async function runInPage(life: AbortSignal): Promise<void> {
     controller.setMissing(missingParts());
     syncTheme();
     // A reply has started to stream on a page whose replies were all looked at, and their buttons
-    // are where they were: nothing to do about the messages until it ends (a long chat's walk).
+    // are where they were: nothing to do about the messages until it ends.
     if (streaming && looked === location.href && buttons.inPlace()) {
       length.tick(true);
       return;

@@ -90,8 +90,8 @@ export function createChatMeter(send: Send, show: (reading: ChatMeterReading | n
      * ChatGPT's maximum-length notice changed, or a reply streamed since the last look. Never while
      * a reply streams (nothing on the page is looked at then). A prompt is counted with the reply
      * that follows it: the look stays this cheap on a long chat's every tick. `replies` and
-     * `messages`: the chat's replies and all its messages, when the tick has them already (its one
-     * walk over the page); otherwise they are looked up here.
+     * `messages`: the chat's replies and all its messages, when the tick has them already (its
+     * message list, createMessageList); otherwise they are looked up here.
      */
     tick(streaming: boolean, replies?: readonly HTMLElement[], messages?: readonly HTMLElement[]): void {
       if (streaming) {
