@@ -31,6 +31,9 @@ export type FirefoxSession = {
 
 const LAUNCH_TIMEOUT_MS = 30_000;
 const CLOSE_TIMEOUT_MS = 10_000;
+/** An add-on page loads in about half a second; a tab that shows nothing after this is given up for a new one. */
+const OPEN_PAGE_ATTEMPT_MS = 5_000;
+const OPEN_PAGE_TIMEOUT_MS = 20_000;
 
 /** Preferences that make the add-on's downloads land in `dir` as they would for a person who chose "save files to". */
 function downloadPrefs(dir: string): Record<string, unknown> {
@@ -169,24 +172,36 @@ export async function launchFirefox(profile?: FirefoxProfile): Promise<FirefoxSe
     consoleErrors,
     close,
     async openExtensionPage(file) {
-      const page = await browser.newPage();
-      watch(page);
       const url = `${extensionOrigin}/${file}`;
-      const deadline = Date.now() + 15_000;
-      const loaded = (expected: string) => location.href === expected && document.readyState === 'complete';
-      // Firefox never reports a moz-extension:// navigation as loaded over BiDi: start it, then
-      // wait for the document itself. Right after start-up the add-on may not be there yet, and
-      // the tab stays blank: then navigate again.
-      for (;;) {
-        page.goto(url).catch(() => undefined);
-        try {
-          await page.waitForFunction((expected: string) => location.href === expected, { timeout: 4_000, polling: 50 }, url);
-          await page.waitForFunction(loaded, { timeout: Math.max(1, deadline - Date.now()), polling: 50 }, url);
-          return page;
-        } catch {
-          if (Date.now() >= deadline) {
-            throw new Error(`The add-on's page ${url} did not load within 15 s (the tab shows ${page.url()}).`);
+      const deadline = Date.now() + OPEN_PAGE_TIMEOUT_MS;
+      const failures: string[] = [];
+      // Firefox never reports a moz-extension:// navigation as loaded over BiDi: start it once,
+      // then ask the document itself with short evaluations. Not with waitForFunction: its
+      // poller is one long evaluation, and when the navigation replaces the blank document under
+      // it, Firefox's BiDi fails it ("right-hand side of 'in' should be an object, got null");
+      // navigating again then restarts the load, and in 3 runs of 50 the tab never left
+      // about:blank. Right after start-up the add-on may not be there yet either: a tab still
+      // blank after an attempt is closed and the next attempt gets a new one.
+      for (let attempt = 1; ; attempt++) {
+        const page = await browser.newPage();
+        watch(page);
+        page.goto(url).catch(() => undefined); // never settles for moz-extension://, see above
+        const attemptEnd = Math.min(deadline, Date.now() + OPEN_PAGE_ATTEMPT_MS);
+        let last = 'not asked yet';
+        while (Date.now() < attemptEnd) {
+          try {
+            const [href, state] = await page.evaluate(() => [location.href, document.readyState]);
+            if (href === url && state === 'complete') return page;
+            last = `${href} (${state})`;
+          } catch (error) {
+            last = String(error).split('\n')[0]!;
           }
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        failures.push(`attempt ${attempt}: ${last}`);
+        await page.close().catch(() => undefined);
+        if (Date.now() >= deadline) {
+          throw new Error(`The add-on's page ${url} did not load within ${OPEN_PAGE_TIMEOUT_MS / 1000} s: ${failures.join('; ')}.`);
         }
       }
     },
