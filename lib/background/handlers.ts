@@ -29,6 +29,25 @@ import { refusal, thisExtension } from './senders';
 
 type BackgroundHandlers = Handlers<CheckedBackgroundPayloads, BackgroundResponses>;
 
+/**
+ * Resumes whose ChatGPT tab is being opened. The tab opens straight at a new chat, in one
+ * navigation (it used to open blank and be sent on: in the end-to-end tests Chromium now and then
+ * crashed that blank page's renderer as the second navigation began), so the page may ask for its
+ * resume before the order is stored. A claim therefore waits for every tab still being opened; this
+ * worker is the one opening them, so it is awake to answer.
+ */
+const openingResumeTabs = new Set<Promise<unknown>>();
+
+async function whileOpeningResumeTab<T>(open: () => Promise<T>): Promise<T> {
+  const opening = open();
+  openingResumeTabs.add(opening);
+  try {
+    return await opening;
+  } finally {
+    openingResumeTabs.delete(opening);
+  }
+}
+
 /** The picker's first screen, and then anchors per pickerLibrary page: a few MB, far under a browser message's 64 MB. */
 const PICKER_FIRST_SCREEN = 200;
 const PICKER_PAGE = 5_000;
@@ -84,12 +103,12 @@ const handlers: BackgroundHandlers = {
 
   async resumeInNewTab({ id }) {
     await requireAnchor(id);
-    // The tab starts blank so the pending resume is stored before ChatGPT's page can ask for it.
-    const tab = await browser.tabs.create({ url: 'about:blank', active: true });
-    if (tab.id === undefined) throw new Error('The browser did not open a tab.');
-    await setPendingResume(tab.id, id);
-    await browser.tabs.update(tab.id, { url: NEW_CHAT_URL });
-    return { tabId: tab.id };
+    return whileOpeningResumeTab(async () => {
+      const tab = await browser.tabs.create({ url: NEW_CHAT_URL, active: true });
+      if (tab.id === undefined) throw new Error('The browser did not open a tab.');
+      await setPendingResume(tab.id, id);
+      return { tabId: tab.id };
+    });
   },
 
   async resumeAfterReload({ id }, sender) {
@@ -108,6 +127,7 @@ const handlers: BackgroundHandlers = {
   measureChat: (request, sender) => measureChat(request, tabOf(sender)),
 
   async claimPendingResume(_request, sender) {
+    await Promise.allSettled(openingResumeTabs);
     const anchorId = await takePendingResume(tabOf(sender));
     return anchorId ? prepareResume(anchorId) : null;
   },

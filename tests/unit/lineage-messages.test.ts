@@ -188,6 +188,33 @@ describe('rolling anchors', () => {
   });
 });
 
+describe('Resume in a new tab', () => {
+  const popup = (): Browser.runtime.MessageSender => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('opens the tab straight at a new ChatGPT chat, in one navigation', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    const { tabId } = await value<{ tabId: number }>('resumeInNewTab', { id: X.id }, popup());
+    expect(create.mock.calls).toEqual([[{ url: 'https://chatgpt.com/', active: true }]]);
+    expect(update).not.toHaveBeenCalled();
+    const order = await value<{ text: string }>('claimPendingResume', {}, tabAt(tabId, NEW_CHAT));
+    expect(order.text).toBe(formatResumeText(X));
+  });
+
+  it('gives the new page its resume even when the page asks before the order is stored', async () => {
+    const create = fakeBrowser.tabs.create.bind(fakeBrowser.tabs);
+    let asked: Promise<Answer> | undefined;
+    vi.spyOn(fakeBrowser.tabs, 'create').mockImplementation(async (properties) => {
+      const tab = await create(properties);
+      asked = send('claimPendingResume', {}, tabAt(tab.id!, NEW_CHAT)); // the page loads at once
+      return tab;
+    });
+    await value('resumeInNewTab', { id: X.id }, popup());
+    expect(await asked).toMatchObject({ ok: true, value: { text: formatResumeText(X) } });
+  });
+});
+
 describe('the resume handshake', () => {
   it('is off by default: the resume text is the anchor alone', async () => {
     await setPendingResume(7, X.id);

@@ -17,9 +17,9 @@ export function findChromium(): string | undefined {
 }
 
 /**
- * Chromium flags for this closed machine: no background traffic, no sandbox (root), no GPU, and
- * shared memory in /tmp rather than /dev/shm (a container's /dev/shm is often 64 MB, too small
- * for a long chat, and the renderer then crashes).
+ * Chromium flags for this closed machine: no background traffic, no sandbox (root), no GPU, no
+ * way to the real ChatGPT hosts, and shared memory in /tmp rather than /dev/shm (a container's
+ * /dev/shm is often 64 MB, too small for a long chat, and the renderer then crashes).
  */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -30,4 +30,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // A tab the extension opens straight at ChatGPT (Resume in a new tab) asks for its first page
+  // before Playwright's routes reach the tab. That request must fail here, never reach the real
+  // site on a connected machine; Chromium then reloads the page by itself, through the routes.
+  '--host-resolver-rules=MAP chatgpt.com ~NOTFOUND, MAP chat.openai.com ~NOTFOUND',
 ];
