@@ -5,6 +5,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
 import { proxyPrefs, startDeadEndProxy } from './dead-end-proxy';
 import { FIREFOX_EXTENSION_DIR, GECKO_ID, findFirefox } from './paths';
+import { waitUntil } from './ui';
 
 /**
  * One headless Firefox with the built add-on, in a profile under a temporary folder. Driven by
@@ -186,19 +187,14 @@ export async function launchFirefox(profile?: FirefoxProfile): Promise<FirefoxSe
         const page = await browser.newPage();
         watch(page);
         page.goto(url).catch(() => undefined); // never settles for moz-extension://, see above
-        const attemptEnd = Math.min(deadline, Date.now() + OPEN_PAGE_ATTEMPT_MS);
-        let last = 'not asked yet';
-        while (Date.now() < attemptEnd) {
-          try {
-            const [href, state] = await page.evaluate(() => [location.href, document.readyState]);
-            if (href === url && state === 'complete') return page;
-            last = `${href} (${state})`;
-          } catch (error) {
-            last = String(error).split('\n')[0]!;
-          }
-          await new Promise((resolve) => setTimeout(resolve, 50));
+        try {
+          const state = () => page.evaluate(() => ({ href: location.href, readyState: document.readyState }));
+          const loaded = ({ href, readyState }: { href: string; readyState: string }) => href === url && readyState === 'complete';
+          await waitUntil(state, loaded, `attempt ${attempt}`, Math.max(1, Math.min(OPEN_PAGE_ATTEMPT_MS, deadline - Date.now())));
+          return page;
+        } catch (error) {
+          failures.push(String(error).split('\n')[0]!);
         }
-        failures.push(`attempt ${attempt}: ${last}`);
         await page.close().catch(() => undefined);
         if (Date.now() >= deadline) {
           throw new Error(`The add-on's page ${url} did not load within ${OPEN_PAGE_TIMEOUT_MS / 1000} s: ${failures.join('; ')}.`);
